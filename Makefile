@@ -1,0 +1,51 @@
+# Tillit — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT   ?= swift
+BIN     := .build/release/tillit
+DBG     := .build/debug/tillit
+OUT     ?= out
+SHARED  ?= ../shared
+
+.PHONY: all deps build release run test lint check-icu eval conformance clean help
+
+all: release
+
+help:
+	@echo "make run          install what is missing, build release, analyse the demo corpus into $(OUT)/"
+	@echo "make test         install, build (warning-free), lint lexicons, run all tests"
+	@echo "make eval         score Tillit on $(SHARED)/eval/dev (sentiment + language id) — needs ../shared"
+	@echo "make conformance  run the importers over $(SHARED)/samples — needs ../shared"
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	@scripts/run-demo.sh $(BIN) $(OUT)
+
+# Warning-free build of sources and tests, the ICU check, the lexicon lint, then every test.
+test: deps
+	@scripts/build-checked.sh
+	@scripts/check-icu.sh $(DBG)
+	$(DBG) lexicon check --lexicons Lexicons
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+lint: build
+	$(DBG) lexicon check --lexicons Lexicons
+
+check-icu: build
+	@scripts/check-icu.sh $(DBG)
+
+eval: release
+	@scripts/eval.sh $(BIN) $(SHARED)
+
+conformance: release
+	@scripts/conformance.sh $(BIN) $(SHARED)
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,60 @@
+import TillitCore
+import TillitText
+
+/// Analyses posts: tokenize → identify language → resolve words → clauses → sentiment → aspects →
+/// retailers. One `Analyzer` per thread (it owns ICU and stemmer state and word caches); the
+/// `LexiconBundle` is shared.
+///
+///     let a = Analyzer(bundle: bundle)
+///     a.analyze(Post(id: "1", source: "cli", text: "Jag gillar inte ICA")).sentiment.sentiment.label  // .negative
+public final class Analyzer {
+    public let bundle: LexiconBundle
+    let tokenizer: Tokenizer
+    var resolvers: [Language: WordResolver] = [:]
+    let sentimentScorer = SentimentScorer()
+    let aspectScorer = AspectScorer()
+    /// Pseudonymizes author names for output; nil keeps no author at all.
+    public var pseudonymizer: ((String) -> String)?
+    private var scratch = AnalyzedText()
+
+    public init(bundle: LexiconBundle) {
+        self.bundle = bundle
+        tokenizer = Tokenizer(rules: bundle.tokenizerRules)
+        for lang in Language.analysed {
+            resolvers[lang] = WordResolver(lexicon: bundle.languages[lang]!, emoji: bundle.emoji, stems: bundle.stems[lang] ?? [:],
+                                           stemmer: Stemmer(language: lang.rawValue))
+        }
+    }
+
+    /// Tokenizes the way the analyser does, returning normalised token strings (for keys and names).
+    public func normalizedTokens(_ s: String) -> [String] {
+        let t = tokenizer.tokenize(ICUNormalizer.casefold(s))
+        return t.tokens.indices.map { t.normalized($0) }
+    }
+
+    /// Analyses one post. `keepText` keeps tokens and resolutions for `--explain`.
+    public func analyze(_ post: Post, forceLanguage: Language? = nil, keepText: Bool = false) -> PostAnalysis {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.bytes.append(contentsOf: post.text.utf8)
+        tokenizer.tokenize(into: &scratch)
+        let text = scratch
+        var guess = bundle.identifier.identify(text, hint: post.languageHint)
+        if let f = forceLanguage { guess = LanguageGuess(language: f, confidence: 1, source: "forced", scores: guess.scores) }
+        let lang = guess.language.lexiconLanguage
+        let resolver = resolvers[lang]!
+        let resolved = resolver.resolve(text)
+        let lex = resolver.lexicon
+        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases) { _ in true }
+        // Roles from phrases must be visible to clause segmentation ("även om", "trots att").
+        var roleResolved = resolved
+        for m in phrases { if case .role(let r, _) = m.phrase.meaning { roleResolved[m.range.lowerBound].roles.formUnion(r) } }
+        let clauses = ClauseMap(text: text, resolved: roleResolved)
+        let sentiment = sentimentScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases)
+        let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, sentiment: sentiment)
+        let ids = text.tokens.indices.map { i in text.withNormalized(i) { bundle.registry.terms.lookup($0) } ?? -1 }
+        let retailers = bundle.registry.attribute(post: post, text: text, ids: ids, clauses: clauses, tokenize: normalizedTokens)
+        let author = post.author.flatMap { a in pseudonymizer.map { $0(a) } }
+        return PostAnalysis(post: post, language: guess, sentiment: sentiment, aspects: aspects, retailers: retailers, author: author,
+                            text: keepText ? text : nil, resolved: keepText ? roleResolved : nil)
+    }
+}

@@ -1,0 +1,103 @@
+/// The language decided for a text.
+public struct LanguageGuess: Sendable, Equatable {
+    public var language: Language
+    /// 0…1.
+    public var confidence: Double
+    /// `detected`, `hint` (the source's tag, consistent with the text) or `hint-only` (no evidence in text).
+    public var source: String
+    /// Raw evidence per language, for `--explain`.
+    public var scores: [(Language, Double)]
+
+    public init(language: Language, confidence: Double, source: String, scores: [(Language, Double)]) {
+        self.language = language; self.confidence = confidence; self.source = source; self.scores = scores
+    }
+
+    public static func == (a: LanguageGuess, b: LanguageGuess) -> Bool {
+        a.language == b.language && a.confidence == b.confidence && a.source == b.source
+    }
+}
+
+/// Identifies sv, da, nb and en from frequent-word evidence (`function_words.txt`) and distinctive
+/// letters; `und` when there is no evidence.
+///
+/// Rule: each word adds its weight for every language that lists it; letters ä/ö add to Swedish,
+/// æ/ø to Danish and Norwegian. Confidence = softmax probability of the winner (temperature
+/// `temperature`). A source language tag wins when the text does not clearly say otherwise.
+/// Example: "jag gillar inte det" → sv.
+public struct LanguageIdentifier: Sendable {
+    public static let languages: [Language] = [.sv, .da, .nb, .en]
+    public var terms = TermTable(capacity: 2048)
+    /// Per term: weights for sv, da, nb, en.
+    public var weights: [SIMD4<Float>] = []
+    /// Letter evidence weight per occurrence (Tillit).
+    public static let letterWeight: Float = 1.5
+    public static let temperature = 3.0
+    /// Below this total evidence the text is `und` (unless a hint exists).
+    public static let minimumEvidence: Float = 1.5
+
+    public init() {}
+
+    public mutating func add(word: String, language: Language, weight: Float) {
+        guard let li = LanguageIdentifier.languages.firstIndex(of: language) else { return }
+        let id = terms.insert(word)
+        if Int(id) >= weights.count { weights.append(SIMD4<Float>(repeating: 0)) }
+        weights[Int(id)][li] = max(weights[Int(id)][li], weight)
+    }
+
+    public func identify(_ text: AnalyzedText, hint: String?) -> LanguageGuess {
+        var score = SIMD4<Float>(repeating: 0)
+        for i in text.tokens.indices {
+            let t = text.tokens[i]
+            guard t.kind == .word || t.kind == .abbreviation else { continue }
+            if let id = text.withNormalized(i, { terms.lookup($0) }) { score += weights[Int(id)] }
+            // Distinctive letters (UTF-8: ä C3 A4, ö C3 B6, æ C3 A6, ø C3 B8).
+            var k = Int(t.normStart)
+            while k + 1 < Int(t.normEnd) {
+                if text.arena[k] == 0xC3 {
+                    switch text.arena[k + 1] {
+                    case 0xA4, 0xB6: score[0] += LanguageIdentifier.letterWeight
+                    case 0xA6, 0xB8: score[1] += LanguageIdentifier.letterWeight; score[2] += LanguageIdentifier.letterWeight
+                    default: break
+                    }
+                }
+                k += 1
+            }
+        }
+        let langs = LanguageIdentifier.languages
+        let total = score.sum()
+        let hinted = hint.flatMap { Language(tag: $0) }
+        var scores: [(Language, Double)] = []
+        for k in 0..<4 { scores.append((langs[k], Double(score[k]))) }
+        if total < LanguageIdentifier.minimumEvidence {
+            if let h = hinted, h != .und { return LanguageGuess(language: h, confidence: 0.5, source: "hint-only", scores: scores) }
+            return LanguageGuess(language: .und, confidence: 0, source: "detected", scores: scores)
+        }
+        // Softmax over evidence (scaled by the evidence per word so long texts do not saturate instantly).
+        let maxScore = Double(score.max())
+        var exps = [Double](repeating: 0, count: 4)
+        var z = 0.0
+        for k in 0..<4 { exps[k] = exp((Double(score[k]) - maxScore) / LanguageIdentifier.temperature); z += exps[k] }
+        var best = 0
+        for k in 1..<4 where score[k] > score[best] { best = k }
+        let p = exps[best] / z
+        if let h = hinted, h != .und, let hi = langs.firstIndex(of: h) {
+            // Trust the hint unless the text clearly belongs to another language.
+            if hi == best || exps[hi] / z >= 0.2 { return LanguageGuess(language: h, confidence: max(exps[hi] / z, 0.8), source: "hint", scores: scores) }
+        }
+        return LanguageGuess(language: langs[best], confidence: p, source: "detected", scores: scores)
+    }
+}
+
+/// e^x for the softmax, without Foundation (range-reduced Taylor series; exact enough for confidences).
+func exp(_ x: Double) -> Double {
+    if x < -700 { return 0 }
+    let n = (x / 0.6931471805599453).rounded(.down)
+    let r = x - n * 0.6931471805599453
+    var term = 1.0, sum = 1.0
+    for k in 1...20 { term *= r / Double(k); sum += term }
+    var result = sum
+    var e = Int(n)
+    while e > 0 { result *= 2; e -= 1 }
+    while e < 0 { result /= 2; e += 1 }
+    return result
+}

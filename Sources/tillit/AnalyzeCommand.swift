@@ -1,0 +1,143 @@
+import ArgumentParser
+import TillitCore
+import TillitAnalysis
+import TillitImport
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse posts from dump files and write one record per post.",
+        discussion: """
+        Reads each INPUT (a file, or - for stdin; gzip, zstd, bzip2 and xz are decompressed), analyses every \
+        record and writes JSON Lines (default) or CSV. The record layout is documented in docs/record.md.
+
+        Every record read is accounted for: analysed, skipped (with a reason, e.g. empty text) or rejected \
+        into the reject file with file, line and reason. A reconciliation is printed to stderr; the exit \
+        status is 2 when anything was rejected.
+
+        EXAMPLES
+          tillit analyze posts.ndjson -o out.jsonl
+          tillit analyze reviews.tsv --text-column review_body --id-column review_id --output-format csv
+          cat posts.ndjson | tillit analyze - --format ndjson --explain
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Input files, or - for stdin.", valueName: "INPUT"))
+    var inputs: [String] = ["-"]
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var lexicons: LexiconOptions
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (- for stdout).", valueName: "FILE"))
+    var output: String = "-"
+
+    @Option(name: .customLong("output-format"), help: ArgumentHelp("jsonl or csv.", valueName: "FORMAT"))
+    var outputFormat: String = "jsonl"
+
+    @Option(name: .customLong("rejects"), help: ArgumentHelp("Reject file (JSON Lines). Default: OUTPUT.rejects.jsonl, or tillit-rejects.jsonl when writing to stdout. Created only when something is rejected.", valueName: "FILE"))
+    var rejects: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Analyse every post as this language (sv, da, en) instead of identifying it.", valueName: "LANG"))
+    var language: String?
+
+    @Flag(name: .customLong("explain"), help: "Add the evidence (tokens, rules, deltas) to each JSON record.")
+    var explain = false
+
+    @Flag(name: .customLong("include-text"), help: "Copy the post text into each record.")
+    var includeText = false
+
+    @Flag(name: [.short, .customLong("quiet")], help: "Do not print the reconciliation.")
+    var quiet = false
+
+    func validate() throws {
+        guard ["jsonl", "csv"].contains(outputFormat) else { throw ValidationError("--output-format must be jsonl or csv") }
+        if let l = language, Language(rawValue: l) == nil || l == "und" { throw ValidationError("--lang must be sv, da, en or nb") }
+        if explain, outputFormat == "csv" { throw ValidationError("--explain needs --output-format jsonl") }
+    }
+
+    func run() throws {
+        let options = try input.importOptions()
+        let bundle = try lexicons.load()
+        let analyzer = Analyzer(bundle: bundle)
+        let encoder = RecordEncoder(explain: explain, includeText: includeText, lexiconVersion: bundle.version, toolVersion: tillitVersion)
+        let out = try OutputFile(path: output)
+        let writer = RecordWriter(format: outputFormat, encoder: encoder)
+        try out.write(writer.header())
+        var tally = Reconciliation()
+        let rejectPath = rejects ?? (output == "-" ? "tillit-rejects.jsonl" : output + ".rejects.jsonl")
+        var rejectFile: OutputFile?
+        let forced = language.flatMap(Language.init(rawValue:))
+        do {
+            for path in inputs {
+                let (reader, _) = try Formats.open(path: path, format: input.format, options: options)
+                do {
+                    while let ev = try reader.next() {
+                        switch ev {
+                        case .post(let post):
+                            tally.read += 1
+                            let a = analyzer.analyze(post, forceLanguage: forced, keepText: explain)
+                            try out.write(writer.record(a))
+                            tally.analysed += 1
+                        case .skipped(_, let reason):
+                            tally.read += 1
+                            tally.skipped[reason, default: 0] += 1
+                        case .rejected(let origin, let reason, let raw):
+                            tally.read += 1
+                            tally.rejected += 1
+                            if rejectFile == nil { rejectFile = try OutputFile(path: rejectPath) }
+                            try rejectFile!.write(Reconciliation.rejectLine(origin: origin, reason: reason, raw: raw))
+                            if tally.rejected <= 10 { Diagnostics.warning("\(origin.description): rejected: \(reason)") }
+                        }
+                    }
+                } catch {
+                    // A fatal error inside one input (corrupt or truncated compression): what was read
+                    // stands, the failure is recorded as a rejection of the rest of that file.
+                    tally.read += 1
+                    tally.rejected += 1
+                    if rejectFile == nil { rejectFile = try OutputFile(path: rejectPath) }
+                    try rejectFile!.write(Reconciliation.rejectLine(origin: RecordOrigin(file: path), reason: "\(error)", raw: ""))
+                    Diagnostics.error("\(error)")
+                }
+            }
+        } catch {
+            out.discard()
+            rejectFile?.discard()
+            throw error
+        }
+        try out.commit()
+        try rejectFile?.commit()
+        if !quiet { Diagnostics.note(tally.summary(rejectPath: rejectFile != nil ? rejectPath : nil, output: output)) }
+        if tally.rejected > 0 { throw TillitFailure(status: .rejected, message: "\(tally.rejected) record(s) rejected; see \(rejectPath)") }
+    }
+}
+
+/// Counts that reconcile: read = analysed + skipped + rejected.
+struct Reconciliation {
+    var read = 0
+    var analysed = 0
+    var skipped: [String: Int] = [:]
+    var rejected = 0
+
+    var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+    func summary(rejectPath: String?, output: String) -> String {
+        var s = "read \(read) = analysed \(analysed) + skipped \(skippedTotal) + rejected \(rejected)"
+        if !skipped.isEmpty {
+            s += " (skipped: " + skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        if output != "-" { s += "; output: \(output)" }
+        if let r = rejectPath { s += "; rejects: \(r)" }
+        return s
+    }
+
+    static func rejectLine(origin: RecordOrigin, reason: String, raw: String) -> String {
+        var j = JSONBuilder()
+        j.raw("{"); j.key("file"); j.string(origin.file)
+        j.raw(","); j.key("line"); j.raw(String(origin.line))
+        j.raw(","); j.key("record"); j.raw(String(origin.record + 1))
+        j.raw(","); j.key("reason"); j.string(reason)
+        j.raw(","); j.key("raw"); j.string(raw)
+        j.raw("}\n")
+        return j.out
+    }
+}
