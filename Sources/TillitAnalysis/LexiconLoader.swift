@@ -108,6 +108,14 @@ public struct LexiconLoader {
             b.languages[lang] = lex
         }
         if let f = try read("nb/function_words.txt") { addFunctionWords(f, .nb, &b) }
+        // Sentiment vocabularies are weaker language evidence (words shared by languages cancel out).
+        for lang in Language.analysed {
+            let lex = b.languages[lang]!
+            for id in 0..<Int32(lex.terms.count) where lex.info[Int(id)].valence != nil {
+                let w = lex.terms.string(id)
+                if w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { b.identifier.addVocabulary(word: w, language: lang) }
+            }
+        }
         // 4. User lexicons.
         for extra in extraLexicons {
             let text = try FileBytes.readString(extra.path)

@@ -29,6 +29,12 @@ public struct LanguageIdentifier: Sendable {
     public var terms = TermTable(capacity: 2048)
     /// Per term: weights for sv, da, nb, en.
     public var weights: [SIMD4<Float>] = []
+    /// Character trigrams for words no list contains.
+    public var ngrams = CharNgramModel()
+    /// Weight of the trigram evidence per unknown word (Tillit; per-trigram mean log-likelihood ratio).
+    public static let ngramWeight: Float = 0.6
+    /// Weight of membership in one language's sentiment vocabulary (Tillit).
+    public static let vocabularyWeight: Float = 0.35
     /// Letter evidence weight per occurrence (Tillit).
     public static let letterWeight: Float = 1.5
     public static let temperature = 3.0
@@ -42,14 +48,30 @@ public struct LanguageIdentifier: Sendable {
         let id = terms.insert(word)
         if Int(id) >= weights.count { weights.append(SIMD4<Float>(repeating: 0)) }
         weights[Int(id)][li] = max(weights[Int(id)][li], weight)
+        ngrams.add(word: word, language: language, weight: 1 + weight * 4)
+    }
+
+    /// Adds a language's content vocabulary (sentiment words) as weaker evidence.
+    public mutating func addVocabulary(word: String, language: Language) {
+        guard let li = LanguageIdentifier.languages.firstIndex(of: language) else { return }
+        let id = terms.insert(word)
+        if Int(id) >= weights.count { weights.append(SIMD4<Float>(repeating: 0)) }
+        weights[Int(id)][li] = max(weights[Int(id)][li], LanguageIdentifier.vocabularyWeight)
+        ngrams.add(word: word, language: language, weight: 1)
     }
 
     public func identify(_ text: AnalyzedText, hint: String?) -> LanguageGuess {
         var score = SIMD4<Float>(repeating: 0)
+        var words = 0
         for i in text.tokens.indices {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .abbreviation else { continue }
-            if let id = text.withNormalized(i, { terms.lookup($0) }) { score += weights[Int(id)] }
+            words += 1
+            if let id = text.withNormalized(i, { terms.lookup($0) }) {
+                score += weights[Int(id)]
+            } else if let g = text.withNormalized(i, { ngrams.score($0) }) {
+                score += g * LanguageIdentifier.ngramWeight
+            }
             // Distinctive letters (UTF-8: ä C3 A4, ö C3 B6, æ C3 A6, ø C3 B8).
             var k = Int(t.normStart)
             while k + 1 < Int(t.normEnd) {
@@ -68,10 +90,11 @@ public struct LanguageIdentifier: Sendable {
         let hinted = hint.flatMap { Language(tag: $0) }
         var scores: [(Language, Double)] = []
         for k in 0..<4 { scores.append((langs[k], Double(score[k]))) }
-        if total < LanguageIdentifier.minimumEvidence {
+        if words == 0 || score.max() <= 0 {
             if let h = hinted, h != .und { return LanguageGuess(language: h, confidence: 0.5, source: "hint-only", scores: scores) }
             return LanguageGuess(language: .und, confidence: 0, source: "detected", scores: scores)
         }
+        _ = total
         // Softmax over evidence (scaled by the evidence per word so long texts do not saturate instantly).
         let maxScore = Double(score.max())
         var exps = [Double](repeating: 0, count: 4)
