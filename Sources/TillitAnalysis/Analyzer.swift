@@ -16,6 +16,7 @@ public final class Analyzer {
     /// Pseudonymizes author names for output; nil keeps no author at all.
     public var pseudonymizer: ((String) -> String)?
     private var scratch = AnalyzedText()
+    private let ngramCache = NgramCache()
 
     public init(bundle: LexiconBundle) {
         self.bundle = bundle
@@ -38,7 +39,7 @@ public final class Analyzer {
         scratch.bytes.append(contentsOf: post.text.utf8)
         tokenizer.tokenize(into: &scratch)
         let text = scratch
-        var guess = bundle.identifier.identify(text, hint: post.languageHint)
+        var guess = bundle.identifier.identify(text, hint: post.languageHint, cache: ngramCache)
         if let f = forceLanguage { guess = LanguageGuess(language: f, confidence: 1, source: "forced", scores: guess.scores) }
         let lang = guess.language.lexiconLanguage
         let resolver = resolvers[lang]!

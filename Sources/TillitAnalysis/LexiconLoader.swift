@@ -104,7 +104,10 @@ public struct LexiconLoader {
                     lex.addPhrase(Phrase(terms: terms, meaning: .block(driver), source: EntrySource(file: f.name, line: e.line)))
                 }
             }
-            if let f = try read("\(code)/function_words.txt") { addFunctionWords(f, lang, &b) }
+            if let f = try read("\(code)/function_words.txt") {
+                addFunctionWords(f, lang, &b)
+                for e in f.entries { lex.frequentForms.insert(ICUNormalizer.casefold(e.key)) }
+            }
             b.languages[lang] = lex
         }
         if let f = try read("nb/function_words.txt") { addFunctionWords(f, .nb, &b) }

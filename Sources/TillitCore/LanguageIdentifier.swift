@@ -60,7 +60,7 @@ public struct LanguageIdentifier: Sendable {
         ngrams.add(word: word, language: language, weight: 1)
     }
 
-    public func identify(_ text: AnalyzedText, hint: String?) -> LanguageGuess {
+    public func identify(_ text: AnalyzedText, hint: String?, cache: NgramCache? = nil) -> LanguageGuess {
         var score = SIMD4<Float>(repeating: 0)
         var words = 0
         for i in text.tokens.indices {
@@ -69,7 +69,7 @@ public struct LanguageIdentifier: Sendable {
             words += 1
             if let id = text.withNormalized(i, { terms.lookup($0) }) {
                 score += weights[Int(id)]
-            } else if let g = text.withNormalized(i, { ngrams.score($0) }) {
+            } else if let g = text.withNormalized(i, { w in cache.map { $0.score(w, ngrams) } ?? ngrams.score(w) }) {
                 score += g * LanguageIdentifier.ngramWeight
             }
             // Distinctive letters (UTF-8: ä C3 A4, ö C3 B6, æ C3 A6, ø C3 B8).
@@ -123,4 +123,20 @@ func exp(_ x: Double) -> Double {
     while e > 0 { result *= 2; e -= 1 }
     while e < 0 { result /= 2; e += 1 }
     return result
+}
+
+/// Per-thread memo of trigram scores for unknown words (bounded; cleared when full).
+public final class NgramCache {
+    var keys = TermTable(capacity: 16_384)
+    var values: [SIMD4<Float>?] = []
+    public static let limit = 100_000
+    public init() {}
+
+    func score(_ w: UnsafeBufferPointer<UInt8>, _ model: CharNgramModel) -> SIMD4<Float>? {
+        if let id = keys.lookup(w) { return values[Int(id)] }
+        let v = model.score(w)
+        if values.count >= NgramCache.limit { keys = TermTable(capacity: 16_384); values.removeAll(keepingCapacity: true) }
+        keys.insert(Array(w)); values.append(v)
+        return v
+    }
 }

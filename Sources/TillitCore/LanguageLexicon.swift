@@ -89,6 +89,9 @@ public struct LanguageLexicon: Sendable {
     public var linking: [[UInt8]] = []
     /// Whether words of this language are written as closed compounds (splitting is tried).
     public var compounds = false
+    /// Frequent words (function_words.txt): never matched through compound splitting or stemming,
+    /// so "være" does not become "værre" and "igennem" not "igen|nem".
+    public var frequentForms = TermTable(capacity: 1024)
     /// The longest phrase length in tokens.
     public var maxPhraseLength = 1
 

@@ -6,12 +6,23 @@ public struct JSONPostMapper: Sendable {
     public var source: String
     public var explicitText: Bool
 
+    /// Field paths split once into components (JSON Pointer or dotted).
+    let compiled: [String: [String]]
+
     public init(fields: FieldMap, source: String, explicitText: Bool = false) {
         self.fields = fields; self.source = source; self.explicitText = explicitText
+        var c: [String: [String]] = [:]
+        for list in [fields.id, fields.text, fields.lang, fields.created, fields.author, fields.rating, fields.retailer] {
+            for p in list { c[p] = JSONValue.components(p) }
+        }
+        compiled = c
     }
 
     func first(_ v: JSONValue, _ paths: [String]) -> JSONValue? {
-        for p in paths { if let x = v.at(p), !x.isNull { return x } }
+        for p in paths {
+            let parts = compiled[p] ?? JSONValue.components(p)
+            if let x = v.at(components: parts), !x.isNull { return x }
+        }
         return nil
     }
 

@@ -3,22 +3,29 @@ import TillitCore
 /// Language data the tokenizer protects from ICU's word break: emoticons and abbreviations.
 public struct TokenizerRules: Sendable {
     /// Emoticons, ASCII-lowercased (":d", "<3", ":-(").
-    public var emoticons: Set<[UInt8]> = []
+    public var emoticons = TermTable(capacity: 256)
     public var maxEmoticonLength = 0
+    /// Bytes that can start / end an emoticon (a cheap filter before any lookup).
+    var emoticonFirst = [Bool](repeating: false, count: 256)
+    var emoticonLast = [Bool](repeating: false, count: 256)
     /// Abbreviations with internal periods, lower case ("p.g.a.", "e.g.").
-    public var abbreviations: Set<[UInt8]> = []
+    public var abbreviations = TermTable(capacity: 256)
 
     public init() {}
 
     public mutating func addEmoticon(_ s: String) {
         let b = Array(s.utf8).map(asciiLower)
+        guard let f = b.first, let l = b.last else { return }
         emoticons.insert(b)
         maxEmoticonLength = max(maxEmoticonLength, b.count)
+        for x in [f, asciiUpper(f)] { emoticonFirst[Int(x)] = true }
+        for x in [l, asciiUpper(l)] { emoticonLast[Int(x)] = true }
     }
     public mutating func addAbbreviation(_ s: String) { abbreviations.insert(Array(s.utf8).map(asciiLower)) }
 }
 
 @inline(__always) func asciiLower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+@inline(__always) func asciiUpper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b & ~0x20 : b }
 
 /// Splits text into tokens on ICU's word break rules, keeping what carries sentiment and topic:
 /// words, numbers, emoji (ZWJ sequences and skin tones whole), emoticons, runs of `!`/`?`, hashtags
@@ -30,6 +37,7 @@ public struct TokenizerRules: Sendable {
 public final class Tokenizer {
     public let rules: TokenizerRules
     private let breaker = WordBreaker()
+    private var key: [UInt8] = []
 
     public init(rules: TokenizerRules = TokenizerRules()) { self.rules = rules }
 
@@ -113,7 +121,7 @@ public final class Tokenizer {
             }
         }
         // Whole-chunk emoticons and abbreviations.
-        if len <= rules.maxEmoticonLength, matches(p, s, e, rules.emoticons) { emit(p, s, e, .emoticon, &out); return }
+        if len <= rules.maxEmoticonLength, rules.emoticonFirst[Int(p[s])], matches(p, s, e, rules.emoticons) { emit(p, s, e, .emoticon, &out); return }
         if len >= 3, p[e - 1] == 46 || containsInternalPeriod(p, s, e) {
             var end = e
             while end > s, p[end - 1] == UInt8(ascii: ",") || p[end - 1] == UInt8(ascii: ")") || p[end - 1] == UInt8(ascii: ":") { end -= 1 }
@@ -124,7 +132,7 @@ public final class Tokenizer {
             }
         }
         // Emoticon glued to the end of a word ("bra:)").
-        if rules.maxEmoticonLength > 0, len > 2 {
+        if rules.maxEmoticonLength > 0, len > 2, rules.emoticonLast[Int(p[e - 1])] {
             let maxL = min(rules.maxEmoticonLength, len - 1)
             if maxL >= 2 {
                 for l in stride(from: maxL, through: 2, by: -1) where matches(p, e - l, e, rules.emoticons) && isASCIILetter(p[e - l - 1]) {
@@ -291,11 +299,11 @@ public final class Tokenizer {
         return true
     }
 
-    func matches(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ set: Set<[UInt8]>) -> Bool {
-        guard e > s, !set.isEmpty else { return false }
-        var key = [UInt8](); key.reserveCapacity(e - s)
+    func matches(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ table: TermTable) -> Bool {
+        guard e > s, table.count > 0 else { return false }
+        key.removeAll(keepingCapacity: true)
         for k in s..<e { key.append(asciiLower(p[k])) }
-        return set.contains(key)
+        return key.withUnsafeBufferPointer { table.lookup($0) } != nil
     }
 
     func containsInternalPeriod(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {

@@ -17,7 +17,11 @@ public final class WordResolver {
     /// Distinct forms kept before the cache is cleared (bounds memory).
     public static let cacheLimit = 200_000
     static let minimumHead = 3
+    /// A head without an intensifier prefix must be this long ("igen|nem" is no compound).
+    static let minimumPlainHead = 4
     static let minimumPrefix = 3
+    static let minimumStemmedWord = 5
+    static let maximumEntryEnding = 3
 
     public init(lexicon: LanguageLexicon, emoji: EmojiLexicon, stems: [[UInt8]: (Double, String)], stemmer: Stemmer?) {
         self.lexicon = lexicon; self.emoji = emoji; self.stems = stems; self.stemmer = stemmer
@@ -79,6 +83,7 @@ public final class WordResolver {
         }
         if r.cues.isEmpty { r.cues = headCues(norm) }
         if r.valence != nil || r.term >= 0 && (!r.roles.isEmpty || r.booster != 0) { return r }
+        if lexicon.frequentForms.lookup(norm) != nil { return r }
         // Elongation: runs of 3+ identical letters folded to two, then to one.
         if let folded2 = fold(norm, keep: 2) {
             for form in [folded2, fold(norm, keep: 1)!] {
@@ -92,9 +97,13 @@ public final class WordResolver {
             }
         }
         if lexicon.compounds, let c = compound(norm) { r.valence = c.0; r.prefixBoost = c.1; r.match = "compound"; r.detail = c.2; return r }
-        if let st = stemmer, norm.count >= 5 {
+        if let st = stemmer, norm.count >= WordResolver.minimumStemmedWord {
+            // Only inflections: the word is stem + a listed ending, and the entry is at most a short
+            // ending away from the same stem ("dåligaste" → "dålig"; not "service" → "serviceable").
             let s = st.stem(norm)
-            if s.count < norm.count, let (v, entry) = stems[s] {
+            if s.count < norm.count, Array(norm[0..<s.count]) == s, let (v, entry) = stems[s],
+               entry.utf8.count - s.count <= WordResolver.maximumEntryEnding,
+               lexicon.endings.isEmpty || lexicon.endings.contains(Array(norm[s.count...])) {
                 r.valence = v; r.match = "stem"; r.detail = "stem '\(String(decoding: s, as: UTF8.self))' of '\(entry)'"
             }
         }
@@ -118,7 +127,9 @@ public final class WordResolver {
                 let split = "\(String(decoding: w[0..<p], as: UTF8.self))|\(String(decoding: head, as: UTF8.self))"
                 if let hv = headValence {
                     if pinfo.roles.contains(.intensifierPrefix) { return (hv, pinfo.prefixValue, split + " (intensifier + head)") }
-                    return (hv, 0, split + " (head)")
+                    if n - p >= WordResolver.minimumPlainHead, lexicon.frequentForms.lookup(head) == nil || n - p >= 5 {
+                        return (hv, 0, split + " (head)")
+                    }
                 }
                 if let pv = pinfo.prefixValence, n - p >= 4, headID != nil {
                     return (pv, 0, split + " (valenced prefix)")

@@ -49,16 +49,20 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: [.short, .customLong("quiet")], help: "Do not print the reconciliation.")
     var quiet = false
 
+    @Option(name: [.short, .customLong("jobs")], help: ArgumentHelp("Worker threads (default: all cores). Output order and content do not depend on it.", valueName: "N"))
+    var jobs: Int?
+
     func validate() throws {
         guard ["jsonl", "csv"].contains(outputFormat) else { throw ValidationError("--output-format must be jsonl or csv") }
         if let l = language, Language(rawValue: l) == nil || l == "und" { throw ValidationError("--lang must be sv, da, en or nb") }
         if explain, outputFormat == "csv" { throw ValidationError("--explain needs --output-format jsonl") }
+        if let j = jobs, j < 1 || j > 256 { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func run() throws {
         let options = try input.importOptions()
         let bundle = try lexicons.load()
-        let analyzer = Analyzer(bundle: bundle)
+        let workers = BatchAnalyzer(bundle: bundle, jobs: jobs ?? BatchAnalyzer.cores)
         let encoder = RecordEncoder(explain: explain, includeText: includeText, lexiconVersion: bundle.version, toolVersion: tillitVersion)
         let out = try OutputFile(path: output)
         let writer = RecordWriter(format: outputFormat, encoder: encoder)
@@ -67,6 +71,17 @@ struct AnalyzeCommand: ParsableCommand {
         let rejectPath = rejects ?? (output == "-" ? "tillit-rejects.jsonl" : output + ".rejects.jsonl")
         var rejectFile: OutputFile?
         let forced = language.flatMap(Language.init(rawValue:))
+        // Posts are analysed in batches on all workers; skips and rejections keep their place in order.
+        var batch: [Post] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let explainText = explain
+            let records = workers.map(batch, forceLanguage: forced, keepText: explainText) { writer.record($0) }
+            for r in records { try out.write(r) }
+            tally.analysed += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        let batchSize = 2048
         do {
             for path in inputs {
                 let (reader, _) = try Formats.open(path: path, format: input.format, options: options)
@@ -75,9 +90,8 @@ struct AnalyzeCommand: ParsableCommand {
                         switch ev {
                         case .post(let post):
                             tally.read += 1
-                            let a = analyzer.analyze(post, forceLanguage: forced, keepText: explain)
-                            try out.write(writer.record(a))
-                            tally.analysed += 1
+                            batch.append(post)
+                            if batch.count >= batchSize { try flush() }
                         case .skipped(_, let reason):
                             tally.read += 1
                             tally.skipped[reason, default: 0] += 1
@@ -99,6 +113,7 @@ struct AnalyzeCommand: ParsableCommand {
                     Diagnostics.error("\(error)")
                 }
             }
+            try flush()
         } catch {
             out.discard()
             rejectFile?.discard()
