@@ -1,0 +1,120 @@
+import ArgumentParser
+import TillitCore
+import TillitAnalysis
+import TillitImport
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Check Tillit's sentiment against your own hand-labelled sample.",
+        discussion: """
+        Reads a labelled CSV/TSV (columns id, text and label by default; quoted fields allowed), analyses \
+        each text and prints accuracy, macro-F1, the confusion matrix and — for numeric labels — Spearman's \
+        rho between Tillit's score and the gold value. With only positive/negative gold labels the set is \
+        binary and a prediction is positive iff its score > 0.
+
+        Label schemes (--scheme, default guessed from the labels): words (positive/negative/neutral, \
+        pos/neg/neu, 1/0), stars (1–2 negative, 3 neutral, 4–5 positive), sign (> 0, < 0, 0), \
+        ternary (-1/0/1), vader (mean rating −4…4, neutral within ±0.2).
+
+        EXAMPLES
+          tillit evaluate my_sample.tsv
+          tillit evaluate reviews.csv --text-column body --label-column stars --scheme stars
+          tillit evaluate gold.tsv --predictions analysed.jsonl      # score existing records
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Labelled file (CSV or TSV with a header).", valueName: "GOLD"))
+    var gold: String
+
+    @Option(name: .customLong("scheme"), help: ArgumentHelp("Label scheme: words, stars, sign, ternary, vader.", valueName: "NAME"))
+    var scheme: String?
+    @Option(name: .customLong("label-column"), help: ArgumentHelp("Column holding the gold label.", valueName: "NAME"))
+    var labelColumn = "label"
+    @Option(name: .customLong("text-column"), help: ArgumentHelp("Column holding the text.", valueName: "NAME"))
+    var textColumn = "text"
+    @Option(name: .customLong("id-column"), help: ArgumentHelp("Column holding the id.", valueName: "NAME"))
+    var idColumn = "id"
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Analyse every text as this language.", valueName: "LANG"))
+    var language: String?
+    @Option(name: .customLong("predictions"), help: ArgumentHelp("Evaluate these analysed records (JSONL) instead of analysing the texts.", valueName: "FILE"))
+    var predictions: String?
+    @Flag(name: .customLong("json"), help: "Print the figures as JSON.")
+    var json = false
+    @OptionGroup var lexicons: LexiconOptions
+
+    func run() throws {
+        if let s = scheme, LabelScheme(rawValue: s) == nil {
+            throw TillitFailure(status: .usage, message: "unknown --scheme '\(s)'; use one of \(LabelScheme.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        // Gold rows through the CSV/TSV reader; the label travels in the rating slot only as text.
+        var options = ImportOptions()
+        options.fields.prefer(id: idColumn, text: textColumn, rating: nil)
+        options.fields.retailer = [labelColumn]
+        let (reader, _) = try Formats.open(path: gold, format: "auto", options: options)
+        var rows: [(Post, String)] = []
+        while let ev = try reader.next() {
+            guard case .post(var p) = ev else { continue }
+            guard let label = p.hints.first(where: { $0.kind == .businessName })?.value else {
+                throw TillitFailure(status: .fatal, message: "\(gold): no '\(labelColumn)' column; use --label-column")
+            }
+            p.hints = []
+            rows.append((p, label))
+        }
+        guard !rows.isEmpty else { throw TillitFailure(status: .fatal, message: "\(gold): no labelled rows") }
+        let s = scheme.flatMap(LabelScheme.init(rawValue:)) ?? LabelScheme.guess(rows.map(\.1))
+        var report = EvaluationReport()
+        let mapped = rows.map { s.map($0.1) }
+        report.binary = !mapped.contains(.neutral) && Set(rows.map { $0.1.lowercased() }).count <= 2
+        var predicted: [String: (Double, SentimentLabel)] = [:]
+        if let path = predictions {
+            let src = try ByteSource(path: path)
+            let lines = LineReader(source: src)
+            while try lines.next({ line in
+                if case .line(let b) = line, let v = try? JSONParser.parse(b).value, let id = v["id"]?.text,
+                   let score = v["sentiment"]?["score"]?.double, let l = v["sentiment"]?["label"]?.text.flatMap(SentimentLabel.init(rawValue:)) {
+                    predicted[id] = (score, l)
+                }
+            }) {}
+        } else {
+            let workers = BatchAnalyzer(bundle: try lexicons.load(), jobs: BatchAnalyzer.cores)
+            let forced = language.flatMap(Language.init(rawValue:))
+            let results = workers.map(rows.map(\.0), forceLanguage: forced) { ($0.sentiment.sentiment.score, $0.sentiment.sentiment.label) }
+            for (i, r) in results.enumerated() { predicted[rows[i].0.id] = r }
+        }
+        var unlabeled = 0, missing = 0
+        for (i, row) in rows.enumerated() {
+            guard let g = mapped[i] else { unlabeled += 1; continue }
+            let p = predicted[row.0.id] ?? { missing += 1; return (0, .neutral) }()
+            report.add(gold: g, predicted: p.1, score: p.0, goldValue: Double(row.1.trimmingASCIIWhitespace()))
+        }
+        if json {
+            var j = JSONBuilder()
+            j.raw("{"); j.key("file"); j.string(gold); j.raw(","); j.key("scheme"); j.string(s.rawValue)
+            j.raw(","); j.key("n"); j.raw(String(report.count)); j.raw(","); j.key("binary"); j.raw(report.binary ? "true" : "false")
+            j.raw(","); j.key("accuracy"); j.number(report.accuracy); j.raw(","); j.key("macro_f1"); j.number(report.macroF1)
+            j.raw(","); j.key("spearman"); if let r = report.spearman { j.number(r) } else { j.raw("null") }
+            j.raw(","); j.key("confusion"); j.raw("{")
+            for (a, g) in report.classes.enumerated() {
+                if a > 0 { j.raw(",") }
+                j.key(g.rawValue); j.raw("{")
+                for (b, p) in report.classes.enumerated() { if b > 0 { j.raw(",") }; j.key(p.rawValue); j.raw(String(report.cell(g, p))) }
+                j.raw("}")
+            }
+            j.raw("},"); j.key("unlabelled"); j.raw(String(unlabeled)); j.raw(","); j.key("missing"); j.raw(String(missing)); j.raw("}")
+            print(j.out)
+            return
+        }
+        print("\(gold): \(report.count) labelled texts, scheme \(s.rawValue)\(report.binary ? " (binary: positive iff score > 0)" : "")")
+        if unlabeled > 0 { print("  \(unlabeled) rows with labels outside the scheme were left out") }
+        if missing > 0 { print("  \(missing) rows had no prediction (counted as score 0, neutral)") }
+        print("  accuracy   \(formatFixed(report.accuracy, 3))")
+        print("  macro-F1   \(formatFixed(report.macroF1, 3))   (" + report.classes.map { "\($0.rawValue) \(formatFixed(report.f1($0), 3))" }.joined(separator: ", ") + ")")
+        if let r = report.spearman { print("  Spearman   \(formatFixed(r, 3))   (score vs numeric gold)") }
+        print("  confusion (rows gold, columns predicted)")
+        let w = 10
+        func pad(_ s: String) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
+        print("    " + pad("") + report.classes.map { pad($0.rawValue) }.joined())
+        for g in report.classes { print("    " + pad(g.rawValue) + report.classes.map { pad(String(report.cell(g, $0))) }.joined()) }
+    }
+}
