@@ -21,6 +21,13 @@ struct EvaluateCommand: ParsableCommand {
           tillit evaluate my_sample.tsv
           tillit evaluate reviews.csv --text-column body --label-column stars --scheme stars
           tillit evaluate gold.tsv --predictions analysed.jsonl      # score existing records
+          tillit evaluate --aspects Tests/Fixtures/aspects/sv.tsv    # privacy/personalization detection
+
+        ASPECT SETS (--aspects)
+          Columns id, lang, privacy, privacy_drivers, personalization, personalization_drivers, text;
+          an aspect label is none, positive, neutral or negative; drivers are comma-separated (P1..P10,
+          Z1..Z6) or -. Prints detection precision/recall/F1, driver precision/recall and the polarity
+          accuracy on correctly detected texts, per aspect.
         """
     )
 
@@ -41,9 +48,14 @@ struct EvaluateCommand: ParsableCommand {
     var predictions: String?
     @Flag(name: .customLong("json"), help: "Print the figures as JSON.")
     var json = false
+    @Flag(name: .customLong("aspects"), help: "GOLD is an aspect set (privacy/personalization labels and drivers).")
+    var aspects = false
+    @Flag(name: .customLong("errors"), help: "With --aspects: list the texts Tillit got wrong.")
+    var errors = false
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
+        if aspects { return try runAspects() }
         if let s = scheme, LabelScheme(rawValue: s) == nil {
             throw TillitFailure(status: .usage, message: "unknown --scheme '\(s)'; use one of \(LabelScheme.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -116,5 +128,77 @@ struct EvaluateCommand: ParsableCommand {
         func pad(_ s: String) -> String { String(repeating: " ", count: max(0, w - s.count)) + s }
         print("    " + pad("") + report.classes.map { pad($0.rawValue) }.joined())
         for g in report.classes { print("    " + pad(g.rawValue) + report.classes.map { pad(String(report.cell(g, $0))) }.joined()) }
+    }
+}
+
+extension EvaluateCommand {
+    func runAspects() throws {
+        var options = ImportOptions()
+        options.fields.prefer(id: idColumn, text: textColumn)
+        options.fields.retailer = ["__none__"]
+        // The gold columns are read with a second pass over the same file as plain rows.
+        let table = try GoldTable(path: gold)
+        let bundle = try lexicons.load()
+        let workers = BatchAnalyzer(bundle: bundle, jobs: BatchAnalyzer.cores)
+        let forced = language.flatMap(Language.init(rawValue:))
+        let posts = table.rows.map { Post(id: $0["id"] ?? "", source: "gold", text: $0["text"] ?? "", languageHint: $0["lang"]) }
+        let results = workers.map(posts, forceLanguage: forced) { $0.aspects }
+        var evals = [Aspect.privacy: AspectEvaluation(aspect: .privacy), .personalization: AspectEvaluation(aspect: .personalization)]
+        var wrong: [String] = []
+        for (i, row) in table.rows.enumerated() {
+            for aspect in [Aspect.privacy, .personalization] {
+                let label = (row[aspect.rawValue] ?? "none").lowercased()
+                let drivers = Set((row[aspect.rawValue + "_drivers"] ?? "-").split(separator: ",").compactMap { Driver(rawValue: String($0).trimmingASCIIWhitespace().uppercased()) })
+                let g: (label: SentimentLabel, drivers: Set<Driver>)? = label == "none" ? nil : SentimentLabel(rawValue: label).map { ($0, drivers) }
+                let p = results[i][aspect]
+                evals[aspect]!.add(gold: g, predicted: p)
+                if errors, (g == nil) != (p == nil) || (g != nil && p != nil && g!.label != p!.sentiment.label) {
+                    let got = p.map { "\($0.sentiment.label.rawValue) \($0.drivers.map(\.rawValue).joined(separator: ","))" } ?? "none"
+                    wrong.append("\(row["id"] ?? "?") \(aspect.rawValue): gold \(label) \(drivers.map { $0.rawValue }.sorted().joined(separator: ",")) / tillit \(got) | \(row["text"] ?? "")")
+                }
+            }
+        }
+        print("\(gold): \(table.rows.count) texts")
+        print("  aspect            precision  recall     F1   driver-P  driver-R  polarity-acc  (tp fp fn)")
+        for aspect in [Aspect.privacy, .personalization] {
+            let e = evals[aspect]!
+            func f(_ v: Double) -> String { let s = formatFixed(v, 3); return String(repeating: " ", count: max(0, 9 - s.count)) + s }
+            print("  " + aspect.rawValue.padding(16) + f(e.precision) + f(e.recall) + f(e.f1) + " " + f(e.driverPrecision) + " " + f(e.driverRecall) + "     " + f(e.polarityAccuracy) + "   (\(e.tp) \(e.fp) \(e.fn))")
+        }
+        for w in wrong { print("  ✗ " + w) }
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}
+
+/// A small TSV/CSV table with a header, read whole (labelled samples are small).
+struct GoldTable {
+    var rows: [[String: String]] = []
+    init(path: String) throws {
+        let bytes = try FileBytes.read(path)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let delimiter: Character = text.prefix(while: { $0 != "\n" }).contains("\t") ? "\t" : ","
+        var records: [[String]] = []
+        var field = "", record: [String] = [], quoted = false
+        var it = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" { if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" && field.isEmpty { quoted = true
+            } else if c == delimiter { record.append(field); field = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" { record.append(field); field = ""; records.append(record); record = []
+            } else { field.append(c) }
+        }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        guard let header = records.first else { return }
+        for r in records.dropFirst() where r.count == header.count {
+            var d: [String: String] = [:]
+            for (k, v) in zip(header, r) { d[k] = v }
+            rows.append(d)
+        }
     }
 }
