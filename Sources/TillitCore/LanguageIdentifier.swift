@@ -35,11 +35,17 @@ public struct LanguageIdentifier: Sendable {
     public static let ngramWeight: Float = 0.6
     /// Weight of membership in one language's sentiment vocabulary (Tillit).
     public static let vocabularyWeight: Float = 0.35
+    /// A lead of this much listed-word evidence decides without trigrams (Tillit).
+    public static let decisiveMargin: Float = 4
+
+    func margin(_ s: SIMD4<Float>) -> Float {
+        var best: Float = -.infinity, second: Float = -.infinity
+        for k in 0..<4 { if s[k] > best { second = best; best = s[k] } else if s[k] > second { second = s[k] } }
+        return best - second
+    }
     /// Letter evidence weight per occurrence (Tillit).
     public static let letterWeight: Float = 1.5
     public static let temperature = 3.0
-    /// Below this total evidence the text is `und` (unless a hint exists).
-    public static let minimumEvidence: Float = 1.5
 
     public init() {}
 
@@ -61,17 +67,16 @@ public struct LanguageIdentifier: Sendable {
     }
 
     public func identify(_ text: AnalyzedText, hint: String?, cache: NgramCache? = nil) -> LanguageGuess {
+        // Pass 1: listed words and distinctive letters. Pass 2 (character trigrams for unlisted words)
+        // only when pass 1 leaves the decision open — long texts rarely need it.
         var score = SIMD4<Float>(repeating: 0)
         var words = 0
+        var unknown = 0
         for i in text.tokens.indices {
             let t = text.tokens[i]
             guard t.kind == .word || t.kind == .abbreviation else { continue }
             words += 1
-            if let id = text.withNormalized(i, { terms.lookup($0) }) {
-                score += weights[Int(id)]
-            } else if let g = text.withNormalized(i, { w in cache.map { $0.score(w, ngrams) } ?? ngrams.score(w) }) {
-                score += g * LanguageIdentifier.ngramWeight
-            }
+            if let id = text.withNormalized(i, { terms.lookup($0) }) { score += weights[Int(id)] } else { unknown += 1 }
             // Distinctive letters (UTF-8: ä C3 A4, ö C3 B6, æ C3 A6, ø C3 B8).
             var k = Int(t.normStart)
             while k + 1 < Int(t.normEnd) {
@@ -85,8 +90,18 @@ public struct LanguageIdentifier: Sendable {
                 k += 1
             }
         }
+        if unknown > 0, margin(score) < LanguageIdentifier.decisiveMargin {
+            for i in text.tokens.indices {
+                let t = text.tokens[i]
+                guard t.kind == .word || t.kind == .abbreviation else { continue }
+                let g: SIMD4<Float>? = text.withNormalized(i) { w in
+                    if terms.lookup(w) != nil { return nil }
+                    return cache.map { $0.score(w, ngrams) } ?? ngrams.score(w)
+                }
+                if let g { score += g * LanguageIdentifier.ngramWeight }
+            }
+        }
         let langs = LanguageIdentifier.languages
-        let total = score.sum()
         let hinted = hint.flatMap { Language(tag: $0) }
         var scores: [(Language, Double)] = []
         for k in 0..<4 { scores.append((langs[k], Double(score[k]))) }
@@ -94,7 +109,7 @@ public struct LanguageIdentifier: Sendable {
             if let h = hinted, h != .und { return LanguageGuess(language: h, confidence: 0.5, source: "hint-only", scores: scores) }
             return LanguageGuess(language: .und, confidence: 0, source: "detected", scores: scores)
         }
-        _ = total
+
         // Softmax over evidence (scaled by the evidence per word so long texts do not saturate instantly).
         let maxScore = Double(score.max())
         var exps = [Double](repeating: 0, count: 4)

@@ -32,16 +32,20 @@ public struct TermTable: Sendable {
     /// The id of `key`, or nil.
     @inline(__always)
     public func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        var i = TermTable.hash(key) & mask
-        return arena.withUnsafeBufferPointer { a in
-            while true {
-                let id = slots[i]
-                if id < 0 { return nil }
-                let s = Int(offsets[Int(id)]), e = Int(offsets[Int(id) + 1])
-                if e - s == key.count, key.count == 0 || memcmpBytes(a.baseAddress! + s, key.baseAddress!, key.count) {
-                    return id
+        let h = TermTable.hash(key)
+        let n = key.count
+        return slots.withUnsafeBufferPointer { sl in
+            offsets.withUnsafeBufferPointer { off in
+                arena.withUnsafeBufferPointer { a in
+                    var i = h & mask
+                    while true {
+                        let id = sl[i]
+                        if id < 0 { return nil }
+                        let s = Int(off[Int(id)]), e = Int(off[Int(id) + 1])
+                        if e - s == n, n == 0 || memcmpBytes(a.baseAddress! + s, key.baseAddress!, n) { return id }
+                        i = (i + 1) & mask
+                    }
                 }
-                i = (i + 1) & mask
             }
         }
     }
