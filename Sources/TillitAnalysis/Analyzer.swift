@@ -33,6 +33,17 @@ public final class Analyzer {
         return t.tokens.indices.map { t.normalized($0) }
     }
 
+    /// Sentiment of `text` toward the target at UTF-8 byte range `target` (e.g. a SemEval aspect term).
+    public func targetSentiment(_ text: String, target: Range<Int>, forceLanguage: Language? = nil) -> (overall: Sentiment, target: Sentiment) {
+        let a = analyze(Post(id: "t", source: "target", text: text), forceLanguage: forceLanguage, keepText: true)
+        guard let t = a.text, let resolved = a.resolved else { return (a.sentiment.sentiment, Sentiment(score: 0)) }
+        let covered = t.tokens.indices.filter { Int(t.tokens[$0].start) < target.upperBound && Int(t.tokens[$0].end) > target.lowerBound }
+        guard let first = covered.first, let last = covered.last else { return (a.sentiment.sentiment, Sentiment(score: 0)) }
+        let clauses = ClauseMap(text: t, resolved: resolved)
+        let r = aspectScorer.targetSentiment(text: t, clauses: clauses, sentiment: a.sentiment, target: first..<(last + 1))
+        return (a.sentiment.sentiment, r.sentiment)
+    }
+
     /// Analyses one post. `keepText` keeps tokens and resolutions for `--explain`.
     public func analyze(_ post: Post, forceLanguage: Language? = nil, keepText: Bool = false) -> PostAnalysis {
         scratch.bytes.removeAll(keepingCapacity: true)

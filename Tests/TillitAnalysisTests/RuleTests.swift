@@ -177,3 +177,18 @@ extension String {
         return s
     }
 }
+
+@Suite struct TargetSentimentTests {
+    @Test("opinion targets take the sentiment of their own clause")
+    func targets() {
+        let a = Analyzer(bundle: fixtureBundle)
+        let text = "The food was great but the service was bad"
+        let food = text.utf8.firstRange(of: "food".utf8)!
+        let service = text.utf8.firstRange(of: "service".utf8)!
+        let start = text.utf8.startIndex
+        let f = a.targetSentiment(text, target: text.utf8.distance(from: start, to: food.lowerBound)..<text.utf8.distance(from: start, to: food.upperBound), forceLanguage: .en)
+        let s = a.targetSentiment(text, target: text.utf8.distance(from: start, to: service.lowerBound)..<text.utf8.distance(from: start, to: service.upperBound), forceLanguage: .en)
+        #expect(f.target.label == .positive)
+        #expect(s.target.label == .negative)
+    }
+}
