@@ -44,6 +44,18 @@ public final class Analyzer {
         return (a.sentiment.sentiment, r.sentiment)
     }
 
+    /// Confidence below which a Swedish/Danish decision also consults the other lexicon (Tillit).
+    public static let neighbourConfidence = 0.6
+
+    func secondaryLanguage(_ g: LanguageGuess) -> Language? {
+        switch g.language {
+        case .nb: return .sv
+        case .sv where g.confidence < Analyzer.neighbourConfidence: return .da
+        case .da where g.confidence < Analyzer.neighbourConfidence: return .sv
+        default: return nil
+        }
+    }
+
     /// Analyses one post. `keepText` keeps tokens and resolutions for `--explain`.
     public func analyze(_ post: Post, forceLanguage: Language? = nil, keepText: Bool = false) -> PostAnalysis {
         scratch.bytes.removeAll(keepingCapacity: true)
@@ -54,7 +66,20 @@ public final class Analyzer {
         if let f = forceLanguage { guess = LanguageGuess(language: f, confidence: 1, source: "forced", scores: guess.scores) }
         let lang = guess.language.lexiconLanguage
         let resolver = resolvers[lang]!
-        let resolved = resolver.resolve(text)
+        var resolved = resolver.resolve(text)
+        // Norwegian, and Swedish/Danish identified with little confidence, also consult the neighbour
+        // language's lexicon for words the primary one does not know ("bra" is good in sv and nb).
+        if let second = secondaryLanguage(guess), let other = resolvers[second] {
+            for i in resolved.indices where text.tokens[i].kind == .word && resolved[i].valence == nil && resolved[i].roles.isEmpty && resolved[i].booster == 0 {
+                var r = other.resolve(text, i)
+                guard r.valence != nil || r.roles.contains(.negator) || r.booster != 0 else { continue }
+                r.term = resolved[i].term
+                r.cues = resolved[i].cues
+                r.match = "neighbour"
+                r.detail = second.rawValue + (r.detail.isEmpty ? "" : " " + r.detail)
+                resolved[i] = r
+            }
+        }
         let lex = resolver.lexicon
         let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases) { _ in true }
         // Roles from phrases must be visible to clause segmentation ("även om", "trots att").

@@ -131,6 +131,20 @@ public final class Tokenizer {
                 return
             }
         }
+        // Emoticon glued before a hashtag, mention or punctuation (":)#cykel", ":D!!").
+        if rules.maxEmoticonLength > 0, len > 2, rules.emoticonFirst[Int(p[s])] {
+            let maxL = min(rules.maxEmoticonLength, len - 1)
+            if maxL >= 2 {
+                for l in stride(from: maxL, through: 2, by: -1) {
+                    let next = p[s + l]
+                    if !isASCIILetter(next), !(next >= 48 && next <= 57), next < 0x80, matches(p, s, s + l, rules.emoticons) {
+                        emit(p, s, s + l, .emoticon, &out)
+                        chunk(p, s + l, e, &out)
+                        return
+                    }
+                }
+            }
+        }
         // Emoticon glued to the end of a word ("bra:)").
         if rules.maxEmoticonLength > 0, len > 2, rules.emoticonLast[Int(p[e - 1])] {
             let maxL = min(rules.maxEmoticonLength, len - 1)
