@@ -40,6 +40,9 @@ public final class ByteSource {
     /// Total bytes read from the underlying file (compressed).
     public private(set) var bytesIn: Int64 = 0
     public static let chunkSize = 1 << 20
+    /// Test hook: when set, every `read(into:)` returns a seeded random number of bytes (1...maximum),
+    /// so tests can prove that readers give the same records whatever chunk sizes the bytes arrive in.
+    var chunking: ChunkSizer?
 
     public init(path: String) throws(ImportError) {
         name = path
@@ -108,6 +111,12 @@ public final class ByteSource {
 
     /// Reads up to `buffer.count` decompressed bytes into `buffer`; returns 0 at the end of input.
     public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ImportError) -> Int {
+        var buffer = buffer
+        if var c = chunking {
+            let k = c.nextSize()
+            chunking = c
+            if buffer.count > k { buffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<k]) }
+        }
         if pendingPos < pending.count {
             let n = min(buffer.count, pending.count - pendingPos)
             for k in 0..<n { buffer[k] = pending[pendingPos + k] }
@@ -161,6 +170,21 @@ public final class ByteSource {
             if out.count > limit { throw ImportError(file: name, reason: "document larger than \(limit) bytes") }
         }
         return out
+    }
+}
+
+/// A seeded source of chunk sizes for the chunking test hook (SplitMix64).
+struct ChunkSizer: Sendable {
+    var state: UInt64
+    let maximum: Int
+    init(seed: UInt64, maximum: Int) { state = seed; self.maximum = max(1, maximum) }
+    mutating func nextSize() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return 1 + Int(z % UInt64(maximum))
     }
 }
 
