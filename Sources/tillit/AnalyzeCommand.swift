@@ -2,6 +2,7 @@ import ArgumentParser
 import TillitCore
 import TillitAnalysis
 import TillitImport
+import TillitStore
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,6 +50,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: [.short, .customLong("quiet")], help: "Do not print the reconciliation.")
     var quiet = false
 
+    @Option(name: .customLong("author-key"), help: ArgumentHelp("Pseudonymize authors with this HMAC key file (created with mode 0600 when missing); without it authors are null.", valueName: "FILE"))
+    var authorKey: String?
+
     func validate() throws {
         guard ["jsonl", "csv"].contains(outputFormat) else { throw ValidationError("--output-format must be jsonl or csv") }
         if let l = language, Language(rawValue: l) == nil || l == "und" { throw ValidationError("--lang must be sv, da, en or nb") }
@@ -59,6 +63,7 @@ struct AnalyzeCommand: ParsableCommand {
         let options = try input.importOptions()
         let bundle = try lexicons.load()
         let analyzer = Analyzer(bundle: bundle)
+        if let k = authorKey { analyzer.pseudonymizer = try AuthorKey.pseudonymizer(k) }
         let encoder = RecordEncoder(explain: explain, includeText: includeText, lexiconVersion: bundle.version, toolVersion: tillitVersion)
         let out = try OutputFile(path: output)
         let writer = RecordWriter(format: outputFormat, encoder: encoder)
