@@ -93,19 +93,15 @@ public final class ByteSource {
     private var pending: [UInt8] = []
     private var pendingPos = 0
 
-    /// The first `n` decompressed bytes (or fewer at end of input), without consuming them.
+    /// The first `n` decompressed bytes still to be read (or fewer at end of input), without consuming them.
     public func peek(_ n: Int) throws(ImportError) -> [UInt8] {
-        var buf = [UInt8](repeating: 0, count: n)
-        var got = 0
-        while got < n {
-            let k = try buf.withUnsafeMutableBufferPointer { (b) throws(ImportError) -> Int in
-                try readDecoded(into: UnsafeMutableBufferPointer(rebasing: b[got...]))
-            }
+        if pendingPos > 0 { pending.removeFirst(pendingPos); pendingPos = 0 }
+        while pending.count < n {
+            var buf = [UInt8](repeating: 0, count: n - pending.count)
+            let k = try buf.withUnsafeMutableBufferPointer { (b) throws(ImportError) -> Int in try readDecoded(into: b) }
             if k == 0 { break }
-            got += k
+            pending.append(contentsOf: buf[0..<k])
         }
-        pending = Array(buf[0..<got]) + pending[pendingPos...]
-        pendingPos = 0
         return Array(pending.prefix(n))
     }
 

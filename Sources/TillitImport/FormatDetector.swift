@@ -133,6 +133,9 @@ enum FormatDetector {
         if str("type") == "FeatureCollection" || (o["features"]?.array?.first?["properties"] != nil) { return .format("google-reviews") }
         if has("orderedItems") || ["OrderedCollection", "OrderedCollectionPage"].contains(str("type") ?? "") { return .format("mastodon") }
         if let t = str("type"), ["Create", "Announce", "Note"].contains(t), has("actor") || has("attributedTo") { return .format("mastodon") }
+        if let t = str("type"), ["Person", "Service", "Application", "Group", "Organization"].contains(t), has("@context"), has("outbox") || has("inbox") {
+            return .format("mastodon")
+        }
         if let ev = o["events"]?.array?.first, ev["eventName"] != nil { return .format("trustpilot") }
         if has("eventName"), has("eventData") { return .format("trustpilot") }
         if str("type") == "object", case .object(let props)? = o["properties"], has("$schema") || props.first?.1["type"] != nil {

@@ -80,7 +80,7 @@ public enum HTMLText {
         @inline(__always) func breakLine(_ n: Int) { pendingBreaks = max(pendingBreaks, n); pendingSpace = false }
         @inline(__always) func emitSeparators() {
             if !out.isEmpty {
-                if pendingBreaks > 0 { for _ in 0..<pendingBreaks { out.append(10) } } else if pendingSpace { out.append(32) }
+                if pendingBreaks > 0 { for _ in 0..<pendingBreaks { out.append(10) } } else if pendingSpace, out.last != 10 { out.append(32) }
             }
             pendingBreaks = 0; pendingSpace = false
         }

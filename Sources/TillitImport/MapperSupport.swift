@@ -53,6 +53,13 @@ enum MapperSupport {
         return t + "\n\n" + b
     }
 
+    /// Undoes the escaping of `&`, `<` and `>` that Twitter and Reddit apply to text (and only that:
+    /// other references stay, as the author may have typed them).
+    static func unescapeBasicEntities(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        return s.replacingOccurrences("&lt;", "<").replacingOccurrences("&gt;", ">").replacingOccurrences("&amp;", "&")
+    }
+
     static func isBlank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
 
     /// Adds hints once each, keeping their order.
