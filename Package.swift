@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C shims: their public headers expose only <stdint.h>/<stddef.h> types and opaque handles.
@@ -30,13 +31,17 @@ let package = Package(
         .target(name: "CTillitCompress",
                 linkerSettings: [.linkedLibrary("z"), .linkedLibrary("zstd"), .linkedLibrary("bz2"), .linkedLibrary("lzma")]),
         .target(name: "CTillitStemmer", linkerSettings: [.linkedLibrary("stemmer")]),
+        .target(name: "CTillitSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         .target(name: "TillitCore"),
         .target(name: "TillitText", dependencies: ["TillitCore", "CTillitICU", "CTillitStemmer"]),
         .target(name: "TillitImport", dependencies: ["TillitCore", "CTillitXML", "CTillitCompress"]),
         .target(name: "TillitAnalysis", dependencies: ["TillitCore", "TillitText", "TillitImport"]),
+        .target(name: "TillitStore", dependencies: ["TillitCore", "TillitImport", "TillitAnalysis", "CTillitSQLite",
+                                                    .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TillitReport", dependencies: ["TillitCore", "TillitStore"]),
         .executableTarget(name: "tillit", dependencies: [
-            "TillitCore", "TillitText", "TillitImport", "TillitAnalysis",
+            "TillitCore", "TillitText", "TillitImport", "TillitAnalysis", "TillitStore", "TillitReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -47,6 +52,8 @@ let package = Package(
         .testTarget(name: "TillitImportTests", dependencies: ["TillitImport", "TillitCore", "TillitTestSupport"]),
         .testTarget(name: "TillitAnalysisTests", dependencies: ["TillitAnalysis", "TillitText", "TillitImport", "TillitCore", "TillitTestSupport"]),
         .testTarget(name: "TillitCLITests", dependencies: ["TillitCore", "TillitTestSupport"]),
+        .testTarget(name: "TillitStoreTests", dependencies: ["TillitStore", "TillitAnalysis", "TillitImport", "TillitCore", "TillitTestSupport"]),
+        .testTarget(name: "TillitReportTests", dependencies: ["TillitReport", "TillitStore", "TillitAnalysis", "TillitCore", "TillitTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

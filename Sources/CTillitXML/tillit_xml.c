@@ -21,11 +21,13 @@ static int io_read(void *context, char *buffer, int len) {
 }
 static int io_close(void *context) { (void)context; return 0; }
 
-static void on_error(void *arg, const char *msg, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator) {
+/* Structured errors carry the line where the parser was, not the line of the reader's current node. */
+static void on_structured_error(void *arg, xmlErrorPtr err) {
     tillit_xml_reader *r = arg;
-    (void)severity;
+    if (!err) return;
     r->error_count++;
-    r->error_line = locator ? xmlTextReaderLocatorLineNumber(locator) : -1;
+    r->error_line = err->line;
+    const char *msg = err->message ? err->message : "XML error";
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
     if (n >= sizeof r->error) n = sizeof r->error - 1;
@@ -47,7 +49,7 @@ tillit_xml_reader *tillit_xml_open(tillit_xml_read_fn fn, void *ctx, const char 
     if (recover) options |= XML_PARSE_RECOVER;
     r->reader = xmlReaderForIO(io_read, io_close, r, url, encoding, options);
     if (!r->reader) { free(r); return NULL; }
-    xmlTextReaderSetErrorHandler(r->reader, on_error, r);
+    xmlTextReaderSetStructuredErrorHandler(r->reader, on_structured_error, r);
     return r;
 }
 

@@ -44,6 +44,12 @@ public final class Analyzer {
         return (a.sentiment.sentiment, r.sentiment)
     }
 
+    /// How a token's valence was matched, for evidence.
+    func describe(_ r: ResolvedToken, primary: WordResolver) -> String {
+        if let n = r.neighbour, let other = resolvers[n] { return n.rawValue + " " + other.describe(r) }
+        return primary.describe(r)
+    }
+
     /// Confidence below which a Swedish/Danish decision also consults the other lexicon (Tillit).
     public static let neighbourConfidence = 0.6
 
@@ -74,24 +80,35 @@ public final class Analyzer {
                 var r = other.resolve(text, i)
                 guard r.valence != nil || r.roles.contains(.negator) || r.booster != 0 else { continue }
                 r.term = resolved[i].term
-                r.cues = resolved[i].cues
-                r.match = "neighbour"
-                r.detail = second.rawValue + (r.detail.isEmpty ? "" : " " + r.detail)
+                r.cueList = resolved[i].cueList
+                r.neighbour = second
                 resolved[i] = r
             }
         }
         let lex = resolver.lexicon
-        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases) { _ in true }
+        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases, starts: lex.startsPhrase) { _ in true }
         // Roles from phrases must be visible to clause segmentation ("även om", "trots att").
-        var roleResolved = resolved
-        for m in phrases { if case .role(let r, _) = m.phrase.meaning { roleResolved[m.range.lowerBound].roles.formUnion(r) } }
+        for m in phrases { if case .role(let r, _) = m.phrase.meaning { resolved[m.range.lowerBound].roles.formUnion(r) } }
+        let roleResolved = resolved
         let clauses = ClauseMap(text: text, resolved: roleResolved)
-        let sentiment = sentimentScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases)
-        let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, sentiment: sentiment)
-        let ids = text.tokens.indices.map { i in text.withNormalized(i) { bundle.registry.terms.lookup($0) } ?? -1 }
+        let sentiment = sentimentScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, explain: keepText) { i in
+            self.describe(roleResolved[i], primary: resolver)
+        }
+        let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, sentiment: sentiment,
+                                         cueLists: lex.cueLists, explain: keepText)
+        let registry = bundle.registry
+        var ids = [Int32](repeating: -1, count: text.tokens.count)
+        for i in text.tokens.indices where registry.mayStart(text.arena[Int(text.tokens[i].normStart)]) || text.tokens[i].kind == .punctuation {
+            ids[i] = text.withNormalized(i) { registry.terms.lookup($0) } ?? -1
+        }
         let retailers = bundle.registry.attribute(post: post, text: text, ids: ids, clauses: clauses, tokenize: normalizedTokens)
         let author = post.author.flatMap { a in pseudonymizer.map { $0(a) } }
-        return PostAnalysis(post: post, language: guess, sentiment: sentiment, aspects: aspects, retailers: retailers, author: author,
-                            text: keepText ? text : nil, resolved: keepText ? roleResolved : nil)
+        var result = PostAnalysis(post: post, language: guess, sentiment: sentiment, aspects: aspects, retailers: retailers, author: author,
+                                  text: keepText ? text : nil, resolved: keepText ? roleResolved : nil)
+        if keepText {
+            result.matchDetails = roleResolved.map { $0.valence == nil ? "" : describe($0, primary: resolver) }
+            result.tokenCues = roleResolved.map { lex.cues($0) }
+        }
+        return result
     }
 }

@@ -24,14 +24,17 @@ public struct ExplanationPrinter {
                 var line = "  " + padded(String(i), 4) + padded(t.surface(i), 18) + padded(tok.kind.name, 9) + padded(t.normalized(i), 16)
                 var notes: [String] = []
                 let r = res[i]
-                if let v = r.valence { notes.append("valence \(signed(v)) [\(r.match)\(r.detail.isEmpty ? "" : ": " + r.detail)]") }
+                if let v = r.valence {
+                    let d = a.describe(i)
+                    notes.append("valence \(signed(v)) [\(r.neighbour == nil ? r.match : "neighbour")\(d.isEmpty ? "" : ": " + d)]")
+                }
                 if r.roles.contains(.negator) { notes.append("negator") }
                 if r.booster != 0 { notes.append("booster \(signed(r.booster))") }
                 if r.roles.contains(.contrastBut) { notes.append("contrast") }
                 if r.roles.contains(.contrastAlthough) { notes.append("concessive") }
                 if r.roles.contains(.irrealis) { notes.append("irrealis") }
                 if r.roles.contains(.clauseBreak) { notes.append("clause-break") }
-                for c in r.cues { notes.append("cue \(c.driver.rawValue) (\(c.kind.rawValue) '\(c.term)')") }
+                for c in a.cues(i) { notes.append("cue \(c.driver.rawValue) (\(c.kind.rawValue) '\(c.term)')") }
                 if tok.flags.contains(.allCaps) { notes.append("CAPS") }
                 if tok.flags.contains(.elongated) { notes.append("elongated") }
                 o += line.trimmedRight() + (notes.isEmpty ? "" : "  " + notes.joined(separator: "; ")) + "\n"

@@ -208,7 +208,7 @@ public struct LexiconLoader {
                 lex.addHeadCue(toks[0], cue)
             } else if toks.count == 1 {
                 let id = lex.term(toks[0])
-                lex.wordCues[id, default: []].append(cue)
+                lex.addWordCue(id, cue)
             } else {
                 lex.addPhrase(Phrase(terms: toks.map { lex.term($0) }, meaning: .aspectCue(cue), source: cue.source))
             }

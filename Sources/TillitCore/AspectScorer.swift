@@ -32,7 +32,7 @@ public struct AspectScorer: Sendable {
     public init() {}
 
     public func score(text: AnalyzedText, resolved: [ResolvedToken], clauses: ClauseMap, phrases: [PhraseMatch],
-                      sentiment: DocumentSentiment) -> [Aspect: AspectResult] {
+                      sentiment: DocumentSentiment, cueLists: [[AspectCue]], explain: Bool = true) -> [Aspect: AspectResult] {
         let n = text.tokens.count
         var hits: [CueHit] = []
         var blocked: [(clause: Int32, driver: Driver?, range: Range<Int>)] = []
@@ -48,7 +48,8 @@ public struct AspectScorer: Sendable {
             }
         }
         for i in 0..<n where !phraseCovered[i] {
-            for cue in resolved[i].cues { hits.append(CueHit(tokens: i..<(i + 1), cue: cue, polarity: cue.polarity, negated: false)) }
+            guard resolved[i].cueList >= 0 else { continue }
+            for cue in cueLists[Int(resolved[i].cueList)] { hits.append(CueHit(tokens: i..<(i + 1), cue: cue, polarity: cue.polarity, negated: false)) }
         }
         hits.removeAll { h in
             blocked.contains { b in
@@ -77,8 +78,8 @@ public struct AspectScorer: Sendable {
         var evidence: [Aspect: [Evidence]] = [:]
         for h in hits where h.polarity != 0 {
             sums[h.cue.driver.aspect, default: 0] += h.polarity
-            evidence[h.cue.driver.aspect, default: []].append(Evidence(rule: h.negated ? "aspect.cue.negated" : "aspect.cue", tokens: h.tokens,
-                text: span(text, h.tokens), delta: h.polarity, detail: "\(h.cue.driver.rawValue) \(h.cue.kind.rawValue) \(h.cue.source.description)"))
+            if explain { evidence[h.cue.driver.aspect, default: []].append(Evidence(rule: h.negated ? "aspect.cue.negated" : "aspect.cue", tokens: h.tokens,
+                text: span(text, h.tokens), delta: h.polarity, detail: "\(h.cue.driver.rawValue) \(h.cue.kind.rawValue) \(h.cue.source.description)")) }
         }
         let cueClauses = Set(hits.map { clauses.clause[$0.tokens.lowerBound] })
         let cueTokens = Set(hits.flatMap { Array($0.tokens) })
@@ -127,8 +128,10 @@ public struct AspectScorer: Sendable {
             let aspect = t.cue.driver.aspect
             let d = item.value * weight
             sums[aspect, default: 0] += d
-            evidence[aspect, default: []].append(Evidence(rule: rule, tokens: item.tokens, text: span(text, item.tokens), delta: d,
-                                                          detail: "→ \(t.cue.driver.rawValue) '\(span(text, t.tokens))' ×\(formatFixed(weight, 2))"))
+            if explain {
+                evidence[aspect, default: []].append(Evidence(rule: rule, tokens: item.tokens, text: span(text, item.tokens), delta: d,
+                                                              detail: "→ \(t.cue.driver.rawValue) '\(span(text, t.tokens))' ×\(formatFixed(weight, 2))"))
+            }
         }
         var out: [Aspect: AspectResult] = [:]
         for aspect in Aspect.allCases {

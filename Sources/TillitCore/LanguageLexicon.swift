@@ -78,11 +78,23 @@ public struct LanguageLexicon: Sendable {
     public var info: [WordInfo] = []
     /// Phrases indexed by their first term id.
     public var phrases: [Int32: [Phrase]] = [:]
-    /// Aspect cues on exact words, by term id.
-    public var wordCues: [Int32: [AspectCue]] = [:]
+    /// Every list of aspect cues a word can carry; tokens refer to them by index.
+    public var cueLists: [[AspectCue]] = []
+    /// Aspect cues on exact words: term id → index into `cueLists`.
+    public var wordCues: [Int32: Int32] = [:]
     /// Aspect cues on compound heads / stems: matched at the end of a word (plus inflection endings).
     public var headCues = TermTable(capacity: 256)
-    public var headCueList: [[AspectCue]] = []
+    /// Head id → index into `cueLists`.
+    public var headCueList: [Int32] = []
+    /// Per term id: whether some phrase starts with it (skips the phrase dictionary for most tokens).
+    public var startsPhrase: [Bool] = []
+
+    /// The cues of a resolved token.
+    public func cues(_ r: ResolvedToken) -> [AspectCue] { r.cueList >= 0 ? cueLists[Int(r.cueList)] : [] }
+
+    public mutating func addWordCue(_ term: Int32, _ cue: AspectCue) {
+        if let l = wordCues[term] { cueLists[Int(l)].append(cue) } else { wordCues[term] = Int32(cueLists.count); cueLists.append([cue]) }
+    }
     /// Inflection endings a head may carry (from `endings.txt`), longest first.
     public var endings: [[UInt8]] = []
     /// Compound linking elements (`s`, `e`), from `linking.txt`.
@@ -109,12 +121,14 @@ public struct LanguageLexicon: Sendable {
     public mutating func addPhrase(_ p: Phrase) {
         guard let first = p.terms.first else { return }
         phrases[first, default: []].append(p)
+        while startsPhrase.count <= Int(first) { startsPhrase.append(false) }
+        startsPhrase[Int(first)] = true
         maxPhraseLength = max(maxPhraseLength, p.terms.count)
     }
 
     public mutating func addHeadCue(_ head: String, _ cue: AspectCue) {
         let id = headCues.insert(head)
-        while headCueList.count <= Int(id) { headCueList.append([]) }
-        headCueList[Int(id)].append(cue)
+        while headCueList.count <= Int(id) { headCueList.append(Int32(cueLists.count)); cueLists.append([]) }
+        cueLists[Int(headCueList[Int(id)])].append(cue)
     }
 }

@@ -9,7 +9,7 @@ public struct PhraseMatch: Sendable, Equatable {
 
 public enum PhraseMatcher {
     /// Every non-overlapping longest phrase match, optionally only of meanings accepted by `filter`.
-    public static func matches(_ resolved: [ResolvedToken], phrases: [Int32: [Phrase]],
+    public static func matches(_ resolved: [ResolvedToken], phrases: [Int32: [Phrase]], starts: [Bool] = [],
                                filter: (Phrase.Meaning) -> Bool) -> [PhraseMatch] {
         var out: [PhraseMatch] = []
         var i = 0
@@ -17,7 +17,7 @@ public enum PhraseMatcher {
         while i < n {
             let t = resolved[i].term
             var best: PhraseMatch?
-            if t >= 0, let candidates = phrases[t] {
+            if t >= 0, starts.isEmpty || (Int(t) < starts.count && starts[Int(t)]), let candidates = phrases[t] {
                 for p in candidates where p.terms.count <= n - i && filter(p.meaning) {
                     var ok = true
                     for k in 1..<max(1, p.terms.count) where resolved[i + k].term != p.terms[k] { ok = false; break }

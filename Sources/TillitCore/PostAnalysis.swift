@@ -9,6 +9,12 @@ public struct PostAnalysis: Sendable {
     public var author: String?
     public var text: AnalyzedText?
     public var resolved: [ResolvedToken]?
+    /// With `--explain`: how each token's valence was matched, and its aspect cues.
+    public var matchDetails: [String] = []
+    public var tokenCues: [[AspectCue]] = []
+
+    public func describe(_ i: Int) -> String { i < matchDetails.count ? matchDetails[i] : "" }
+    public func cues(_ i: Int) -> [AspectCue] { i < tokenCues.count ? tokenCues[i] : [] }
 
     public init(post: Post, language: LanguageGuess, sentiment: DocumentSentiment, aspects: [Aspect: AspectResult],
                 retailers: [RetailerMention], author: String?, text: AnalyzedText? = nil, resolved: [ResolvedToken]? = nil) {

@@ -5,15 +5,21 @@ public struct ResolvedToken: Sendable, Equatable {
     public var term: Int32 = -1
     /// Valence of the word itself, if it has one.
     public var valence: Double?
-    /// How the valence was matched: `lexicon`, `elongation`, `compound`, `stem`, `emoji`.
+    /// How the valence was matched: `exact`, `elongation`, `compound`, `stem`, `neighbour`, `emoji`
+    /// (short literals: no allocation).
     public var match: String = ""
-    /// Detail for `--explain`: entry source, compound split, stem.
-    public var detail: String = ""
+    /// The entry behind the match (a term id in the matching table) and, for compounds, the byte length
+    /// of the prefix: enough for `--explain` to describe the match without storing strings per token.
+    public var source: Int32 = -1
+    public var split: Int16 = 0
+    /// For `neighbour` matches: the language whose lexicon matched.
+    public var neighbour: Language?
     /// Intensification from a compound-initial intensifier ("skit|bra").
     public var prefixBoost: Double = 0
     public var roles: WordRoles = []
     public var booster: Double = 0
-    public var cues: [AspectCue] = []
+    /// Index into the lexicon's `cueLists` (-1 = no aspect cue).
+    public var cueList: Int32 = -1
     public init() {}
 }
 

@@ -42,7 +42,13 @@ public struct RetailerRegistry: Sendable {
     var domainIndex: [String: Int] = [:]
     var idIndex: [String: Int] = [:]
 
+    /// First bytes of every registry term (a cheap filter before looking tokens up).
+    var firstBytes = [Bool](repeating: false, count: 256)
+
     public init() {}
+
+    /// Whether a token starting with byte `b` can be a registry term.
+    @inline(__always) public func mayStart(_ b: UInt8) -> Bool { firstBytes[Int(b)] }
 
     /// Adds (or replaces, by id) a retailer. `tokenize` turns an alias into normalised token strings
     /// exactly as the analyser tokenizes text, so "h&m" becomes ["h", "&", "m"].
@@ -60,6 +66,7 @@ public struct RetailerRegistry: Sendable {
         }
         contextSeqs[index] = r.context.map { tokenize($0).map { terms.insert($0) } }.filter { !$0.isEmpty }
         negativeSeqs[index] = r.negativeContext.map { tokenize($0).map { terms.insert($0) } }.filter { !$0.isEmpty }
+        for id in 0..<Int32(terms.count) { if let b = terms.key(id).first { firstBytes[Int(b)] = true } }
         for h in r.handles { handleIndex[h.lowercased()] = index }
         for d in r.domains { domainIndex[d.lowercased()] = index }
     }

@@ -49,8 +49,10 @@ public struct SentimentScorer: Sendable {
 
     public init() {}
 
+    /// Scores a text. With `explain` false no evidence is built (the fast path); `describe` renders a
+    /// token's lexicon match for the evidence.
     public func score(text: AnalyzedText, resolved: [ResolvedToken], clauses: ClauseMap,
-                      phrases: [PhraseMatch]) -> DocumentSentiment {
+                      phrases: [PhraseMatch], explain: Bool = true, describe: (Int) -> String = { _ in "" }) -> DocumentSentiment {
         let n = text.tokens.count
         // Which tokens are covered by a valence phrase, and role overrides from phrases.
         var covered = Array(repeating: false, count: n)
@@ -63,8 +65,8 @@ public struct SentimentScorer: Sendable {
                 for k in m.range { covered[k] = true }
                 items.append(SentimentItem(tokens: m.range, base: v, value: v, clause: Int(clauses.clause[m.range.lowerBound]),
                                            sentence: Int(clauses.sentence[m.range.lowerBound]), isEmoji: false,
-                                           evidence: [Evidence(rule: "lexicon.phrase", tokens: m.range, text: span(text, m.range), delta: v,
-                                                               detail: m.phrase.source.description)]))
+                                           evidence: explain ? [Evidence(rule: "lexicon.phrase", tokens: m.range, text: span(text, m.range), delta: v,
+                                                               detail: m.phrase.source.description)] : []))
             case .role(let r, let b):
                 roles[m.range.lowerBound].formUnion(r)
                 if b != 0 { boosters[m.range.lowerBound] = b }
@@ -80,24 +82,24 @@ public struct SentimentScorer: Sendable {
             if boosters[i] != 0, i + 1 < n, clauses.clause[i + 1] == clauses.clause[i], resolved[i + 1].valence != nil || covered[i + 1] { continue }
             let kind = text.tokens[i].kind
             let isEmoji = kind == .emoji || kind == .emoticon
-            var ev = [Evidence(rule: isEmoji ? "emoji" : "lexicon." + resolved[i].match, tokens: i..<(i + 1), text: text.surface(i),
-                               delta: v, detail: resolved[i].detail)]
+            var ev: [Evidence] = explain ? [Evidence(rule: isEmoji ? "emoji" : "lexicon." + (resolved[i].neighbour == nil ? resolved[i].match : "neighbour"), tokens: i..<(i + 1),
+                                                     text: text.surface(i), delta: v, detail: describe(i))] : []
             var value = v
             if !isEmoji {
                 if resolved[i].prefixBoost != 0 {
                     let d = sign(v) * resolved[i].prefixBoost
                     value += d
-                    ev.append(Evidence(rule: "compound.intensifier", tokens: i..<(i + 1), text: text.surface(i), delta: d))
+                    if explain { ev.append(Evidence(rule: "compound.intensifier", tokens: i..<(i + 1), text: text.surface(i), delta: d)) }
                 }
                 if mixedCase, text.tokens[i].flags.contains(.allCaps) {
                     let d = sign(v) * SentimentScorer.capsIncrement
                     value += d
-                    ev.append(Evidence(rule: "caps", tokens: i..<(i + 1), text: text.surface(i), delta: d))
+                    if explain { ev.append(Evidence(rule: "caps", tokens: i..<(i + 1), text: text.surface(i), delta: d)) }
                 }
                 if text.tokens[i].flags.contains(.elongated) {
                     let d = sign(v) * SentimentScorer.elongationIncrement
                     value += d
-                    ev.append(Evidence(rule: "elongation", tokens: i..<(i + 1), text: text.surface(i), delta: d))
+                    if explain { ev.append(Evidence(rule: "elongation", tokens: i..<(i + 1), text: text.surface(i), delta: d)) }
                 }
             }
             items.append(SentimentItem(tokens: i..<(i + 1), base: v, value: value, clause: Int(clauses.clause[i]),
@@ -135,7 +137,7 @@ public struct SentimentScorer: Sendable {
                         if text.tokens[j].flags.contains(.elongated) { b += sign(b) * 0.1 }
                         let d = sign(it.value) * b
                         it.value += d
-                        it.evidence.append(Evidence(rule: b > 0 ? "booster" : "dampener", tokens: j..<(j + 1), text: text.surface(j), delta: d))
+                        if explain { it.evidence.append(Evidence(rule: b > 0 ? "booster" : "dampener", tokens: j..<(j + 1), text: text.surface(j), delta: d)) }
                     }
                     dist += 1
                 }
@@ -171,31 +173,31 @@ public struct SentimentScorer: Sendable {
                 let before = it.value
                 it.value *= SentimentScorer.negationScalar
                 let nj = negators[0]
-                it.evidence.append(Evidence(rule: "negation", tokens: nj..<(nj + 1), text: text.surface(nj), delta: it.value - before))
+                if explain { it.evidence.append(Evidence(rule: "negation", tokens: nj..<(nj + 1), text: text.surface(nj), delta: it.value - before)) }
             }
             // Irrealis: a marker earlier in the same clause.
             if let m = irrealisFrom[Int(cl)], m < first {
                 let before = it.value
                 it.value *= SentimentScorer.irrealisDamping
-                it.evidence.append(Evidence(rule: "irrealis", tokens: m..<(m + 1), text: text.surface(m), delta: it.value - before))
+                if explain { it.evidence.append(Evidence(rule: "irrealis", tokens: m..<(m + 1), text: text.surface(m), delta: it.value - before)) }
             }
             // Contrast.
             if let b = butAt[it.sentence] {
                 let before = it.value
                 it.value *= first > b ? SentimentScorer.afterContrast : SentimentScorer.beforeContrast
-                it.evidence.append(Evidence(rule: first > b ? "contrast.after" : "contrast.before", tokens: b..<(b + 1),
-                                            text: text.surface(b), delta: it.value - before))
+                if explain { it.evidence.append(Evidence(rule: first > b ? "contrast.after" : "contrast.before", tokens: b..<(b + 1),
+                                            text: text.surface(b), delta: it.value - before)) }
             }
             if concessiveClause.contains(Int(cl)) {
                 let before = it.value
                 it.value *= SentimentScorer.concessive
-                it.evidence.append(Evidence(rule: "contrast.concessive", tokens: clauses.clauseStart[Int(cl)]..<(clauses.clauseStart[Int(cl)] + 1),
-                                            text: text.surface(clauses.clauseStart[Int(cl)]), delta: it.value - before))
+                if explain { it.evidence.append(Evidence(rule: "contrast.concessive", tokens: clauses.clauseStart[Int(cl)]..<(clauses.clauseStart[Int(cl)] + 1),
+                                            text: text.surface(clauses.clauseStart[Int(cl)]), delta: it.value - before)) }
             }
             if it.sentence < clauses.question.count, clauses.question[it.sentence] {
                 let before = it.value
                 it.value *= SentimentScorer.questionDamping
-                it.evidence.append(Evidence(rule: "question", tokens: it.tokens, text: span(text, it.tokens), delta: it.value - before))
+                if explain { it.evidence.append(Evidence(rule: "question", tokens: it.tokens, text: span(text, it.tokens), delta: it.value - before)) }
             }
             items[idx] = it
         }
@@ -211,11 +213,11 @@ public struct SentimentScorer: Sendable {
             if bangs > 0 {
                 let d = sign(sum) * Double(bangs) * SentimentScorer.exclamationIncrement
                 sum += d
-                evidence.append(Evidence(rule: "exclamation", tokens: 0..<0, text: String(repeating: "!", count: bangs), delta: d))
+                if explain { evidence.append(Evidence(rule: "exclamation", tokens: 0..<0, text: String(repeating: "!", count: bangs), delta: d)) }
             }
         }
         let score = Sentiment.normalize(sum)
-        evidence.append(Evidence(rule: "normalize", tokens: 0..<0, text: "", delta: score, detail: "x/sqrt(x²+15) of \(format3(sum))"))
+        if explain { evidence.append(Evidence(rule: "normalize", tokens: 0..<0, text: "", delta: score, detail: "x/sqrt(x²+15) of \(format3(sum))")) }
         return DocumentSentiment(sentiment: Sentiment(score: score), raw: sum, items: items, evidence: evidence)
     }
 

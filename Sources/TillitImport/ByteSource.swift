@@ -40,6 +40,9 @@ public final class ByteSource {
     /// Total bytes read from the underlying file (compressed).
     public private(set) var bytesIn: Int64 = 0
     public static let chunkSize = 1 << 20
+    /// Test hook: when set, every `read(into:)` returns a seeded random number of bytes (1...maximum),
+    /// so tests can prove that readers give the same records whatever chunk sizes the bytes arrive in.
+    var chunking: ChunkSizer?
 
     public init(path: String) throws(ImportError) {
         name = path
@@ -90,24 +93,26 @@ public final class ByteSource {
     private var pending: [UInt8] = []
     private var pendingPos = 0
 
-    /// The first `n` decompressed bytes (or fewer at end of input), without consuming them.
+    /// The first `n` decompressed bytes still to be read (or fewer at end of input), without consuming them.
     public func peek(_ n: Int) throws(ImportError) -> [UInt8] {
-        var buf = [UInt8](repeating: 0, count: n)
-        var got = 0
-        while got < n {
-            let k = try buf.withUnsafeMutableBufferPointer { (b) throws(ImportError) -> Int in
-                try readDecoded(into: UnsafeMutableBufferPointer(rebasing: b[got...]))
-            }
+        if pendingPos > 0 { pending.removeFirst(pendingPos); pendingPos = 0 }
+        while pending.count < n {
+            var buf = [UInt8](repeating: 0, count: n - pending.count)
+            let k = try buf.withUnsafeMutableBufferPointer { (b) throws(ImportError) -> Int in try readDecoded(into: b) }
             if k == 0 { break }
-            got += k
+            pending.append(contentsOf: buf[0..<k])
         }
-        pending = Array(buf[0..<got]) + pending[pendingPos...]
-        pendingPos = 0
         return Array(pending.prefix(n))
     }
 
     /// Reads up to `buffer.count` decompressed bytes into `buffer`; returns 0 at the end of input.
     public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ImportError) -> Int {
+        var buffer = buffer
+        if var c = chunking {
+            let k = c.nextSize()
+            chunking = c
+            if buffer.count > k { buffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<k]) }
+        }
         if pendingPos < pending.count {
             let n = min(buffer.count, pending.count - pendingPos)
             for k in 0..<n { buffer[k] = pending[pendingPos + k] }
@@ -161,6 +166,21 @@ public final class ByteSource {
             if out.count > limit { throw ImportError(file: name, reason: "document larger than \(limit) bytes") }
         }
         return out
+    }
+}
+
+/// A seeded source of chunk sizes for the chunking test hook (SplitMix64).
+struct ChunkSizer: Sendable {
+    var state: UInt64
+    let maximum: Int
+    init(seed: UInt64, maximum: Int) { state = seed; self.maximum = max(1, maximum) }
+    mutating func nextSize() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return 1 + Int(z % UInt64(maximum))
     }
 }
 

@@ -48,6 +48,12 @@ public struct ImportOptions: Sendable {
     public var delimiter: UInt8?
     /// Whether the user named the text field explicitly (then a missing field is an error, not a fallback).
     public var explicitText = false
+    /// Side files joined to the records, by name (`businesses` → the Yelp business file).
+    public var joins: [String: String] = [:]
+    /// A user mapping file for the `mapping` format (docs/importers.md).
+    public var mappingPath: String?
+    /// Test hook: deliver the input bytes in seeded random chunk sizes.
+    var chunking: ChunkSizer?
     public init() {}
 }
 

@@ -152,26 +152,32 @@ public struct JSONParser {
     mutating func string() throws(JSONError) -> String {
         i += 1
         let start = i
-        // Fast path: no escapes, ASCII or valid UTF-8 — take the bytes as they are.
-        var ascii = true
+        // Fast path: no escapes — take the bytes as they are (validated when not ASCII).
+        var high = false
         while i < p.count {
             let b = p[i]
             if b == UInt8(ascii: "\"") {
-                if ascii {
-                    let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-                    i += 1
-                    return s
-                }
+                let raw = UnsafeBufferPointer(rebasing: p[start..<i])
+                if !high { i += 1; return String(decoding: raw, as: UTF8.self) }
+                if let s = String(validating: raw, as: UTF8.self) { i += 1; return s }
                 break
             }
             if b == UInt8(ascii: "\\") || b < 0x20 { break }
-            if b >= 0x80 { ascii = false }
+            if b >= 0x80 { high = true }
             i += 1
         }
         i = start
         var out: [UInt8] = []
         out.reserveCapacity(64)
         while true {
+            // Copy runs of plain ASCII in one go.
+            let run = i
+            while i < p.count {
+                let b = p[i]
+                if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break }
+                i += 1
+            }
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
             guard i < p.count else { throw JSONError(offset: i, reason: "unterminated string") }
             let b = p[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
@@ -204,9 +210,8 @@ public struct JSONParser {
                 }
                 continue
             }
-            if b < 0x80 { out.append(b); i += 1; continue }
             let l = validUTF8Length(p, i)
-            if l == 0 { appendUTF8(0xFFFD, &out); repairs += 1; i += 1 } else { out.append(contentsOf: p[i..<(i + l)]); i += l }
+            if l == 0 { appendUTF8(0xFFFD, &out); repairs += 1; i += 1 } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + l)])); i += l }
         }
         return String(decoding: out, as: UTF8.self)
     }

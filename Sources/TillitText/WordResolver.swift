@@ -61,7 +61,7 @@ public final class WordResolver {
             }
         case .emoji, .emoticon:
             var r = ResolvedToken()
-            if let (v, src) = text.withNormalized(i, { emoji.lookup($0) }) { r.valence = v; r.match = "emoji"; r.detail = src }
+            if let (v, id) = text.withNormalized(i, { emoji.lookupID($0) }) { r.valence = v; r.match = "emoji"; r.source = id }
             return r
         default:
             var r = ResolvedToken()
@@ -78,10 +78,10 @@ public final class WordResolver {
             let info = lexicon.info(id)
             r.roles = info.roles
             r.booster = info.booster
-            if let v = info.valence { r.valence = v; r.match = "exact"; r.detail = info.valenceSource?.description ?? "" }
-            if let cues = lexicon.wordCues[id] { r.cues = cues }
+            if let v = info.valence { r.valence = v; r.match = "exact"; r.source = id }
+            if let cues = lexicon.wordCues[id] { r.cueList = cues }
         }
-        if r.cues.isEmpty { r.cues = headCues(norm) }
+        if r.cueList < 0 { r.cueList = headCues(norm) }
         if r.valence != nil || r.term >= 0 && (!r.roles.isEmpty || r.booster != 0) { return r }
         if lexicon.frequentForms.lookup(norm) != nil { return r }
         // Elongation: runs of 3+ identical letters folded to two, then to one.
@@ -90,13 +90,16 @@ public final class WordResolver {
                 if let id = form.withUnsafeBufferPointer({ lexicon.terms.lookup($0) }) {
                     let info = lexicon.info(id)
                     r.term = id; r.roles = info.roles; r.booster = info.booster
-                    if let v = info.valence { r.valence = v; r.match = "elongation"; r.detail = lexicon.terms.string(id) }
-                    if r.cues.isEmpty, let cues = lexicon.wordCues[id] { r.cues = cues }
+                    if let v = info.valence { r.valence = v; r.match = "elongation"; r.source = id }
+                    if r.cueList < 0, let cues = lexicon.wordCues[id] { r.cueList = cues }
                     return r
                 }
             }
         }
-        if lexicon.compounds, let c = compound(norm) { r.valence = c.0; r.prefixBoost = c.1; r.match = "compound"; r.detail = c.2; return r }
+        if lexicon.compounds, let c = compound(norm) {
+            r.valence = c.valence; r.prefixBoost = c.boost; r.match = "compound"; r.source = c.head; r.split = Int16(c.split)
+            return r
+        }
         if let st = stemmer, norm.count >= WordResolver.minimumStemmedWord {
             // Only inflections: the word is stem + a listed ending, and the entry is at most a short
             // ending away from the same stem ("dåligaste" → "dålig"; not "service" → "serviceable").
@@ -104,15 +107,15 @@ public final class WordResolver {
             if s.count < norm.count, Array(norm[0..<s.count]) == s, let (v, entry) = stems[s],
                entry.utf8.count - s.count <= WordResolver.maximumEntryEnding,
                lexicon.endings.isEmpty || lexicon.endings.contains(Array(norm[s.count...])) {
-                r.valence = v; r.match = "stem"; r.detail = "stem '\(String(decoding: s, as: UTF8.self))' of '\(entry)'"
+                r.valence = v; r.match = "stem"; r.source = lexicon.terms.lookup(entry) ?? -1; r.split = Int16(s.count)
             }
         }
         return r
     }
 
     /// Tries compound splits prefix|head (and prefix+s|head, prefix+e|head), longest head first.
-    /// Returns (valence, prefix boost, detail).
-    func compound(_ w: UnsafeBufferPointer<UInt8>) -> (Double, Double, String)? {
+    /// Returns the head's valence, the prefix boost, the head's term id and the split position.
+    func compound(_ w: UnsafeBufferPointer<UInt8>) -> (valence: Double, boost: Double, head: Int32, split: Int)? {
         let n = w.count
         guard n >= WordResolver.minimumPrefix + WordResolver.minimumHead else { return nil }
         var p = WordResolver.minimumPrefix
@@ -124,15 +127,14 @@ public final class WordResolver {
             let headValence = headID.flatMap { lexicon.info($0).valence }
             if let pid = prefixTerm(prefix) {
                 let pinfo = lexicon.info(pid.id)
-                let split = "\(String(decoding: w[0..<p], as: UTF8.self))|\(String(decoding: head, as: UTF8.self))"
-                if let hv = headValence {
-                    if pinfo.roles.contains(.intensifierPrefix) { return (hv, pinfo.prefixValue, split + " (intensifier + head)") }
+                if let hv = headValence, let hid = headID {
+                    if pinfo.roles.contains(.intensifierPrefix) { return (hv, pinfo.prefixValue, hid, p) }
                     if n - p >= WordResolver.minimumPlainHead, lexicon.frequentForms.lookup(head) == nil || n - p >= 5 {
-                        return (hv, 0, split + " (head)")
+                        return (hv, 0, hid, p)
                     }
                 }
-                if let pv = pinfo.prefixValence, n - p >= 4, headID != nil {
-                    return (pv, 0, split + " (valenced prefix)")
+                if let pv = pinfo.prefixValence, n - p >= 4, let hid = headID {
+                    return (pv, 0, hid, -p)
                 }
             }
             p += 1
@@ -150,9 +152,9 @@ public final class WordResolver {
         return nil
     }
 
-    /// Aspect cues whose head ends this word (with an optional inflection ending).
-    func headCues(_ w: UnsafeBufferPointer<UInt8>) -> [AspectCue] {
-        guard lexicon.headCues.count > 0 else { return [] }
+    /// Aspect cues whose head ends this word (with an optional inflection ending), as a cue-list index.
+    func headCues(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard lexicon.headCues.count > 0 else { return -1 }
         let n = w.count
         var p = 0
         while p <= n - 3 {
@@ -171,7 +173,27 @@ public final class WordResolver {
             }
             p += 1
         }
-        return []
+        return -1
+    }
+
+    /// Describes how a token was matched, for `--explain` (built only when asked).
+    public func describe(_ r: ResolvedToken) -> String {
+        switch r.match {
+        case "emoji": return r.source >= 0 ? emoji.values[Int(r.source)].1 : ""
+        case "exact": return r.source >= 0 ? lexicon.info(r.source).valenceSource?.description ?? "" : ""
+        case "elongation": return r.source >= 0 ? "folded to '\(lexicon.terms.string(r.source))'" : ""
+        case "compound":
+            guard r.source >= 0 else { return "" }
+            let head = lexicon.terms.string(r.source)
+            let src = lexicon.info(r.source).valenceSource?.description ?? ""
+            return r.split < 0 ? "prefix|'\(head)' (valenced prefix)" : "…|\(head) (\(r.prefixBoost != 0 ? "intensifier + head" : "head") \(src))"
+        case "stem":
+            guard r.source >= 0 else { return "" }
+            let entry = lexicon.terms.string(r.source)
+            let stem = String(decoding: Array(entry.utf8.prefix(Int(r.split))), as: UTF8.self)
+            return "stem '\(stem)' of '\(entry)'"
+        default: return ""
+        }
     }
 
     /// Folds runs of three or more identical bytes to `keep`; nil when there is no such run.
@@ -207,14 +229,19 @@ public struct EmojiLexicon: Sendable {
 
     /// Exact form, then without skin-tone modifiers (U+1F3FB–1F3FF: F0 9F 8F BB–BF).
     public func lookup(_ key: UnsafeBufferPointer<UInt8>) -> (Double, String)? {
-        if let id = terms.lookup(key) { return values[Int(id)] }
+        lookupID(key).map { (values[Int($0.1)].0, values[Int($0.1)].1) }
+    }
+
+    /// Valence and entry id.
+    public func lookupID(_ key: UnsafeBufferPointer<UInt8>) -> (Double, Int32)? {
+        if let id = terms.lookup(key) { return (values[Int(id)].0, id) }
         var stripped: [UInt8] = []
         var i = 0
         while i < key.count {
             if i + 3 < key.count, key[i] == 0xF0, key[i + 1] == 0x9F, key[i + 2] == 0x8F, key[i + 3] >= 0xBB, key[i + 3] <= 0xBF { i += 4; continue }
             stripped.append(key[i]); i += 1
         }
-        if stripped.count != key.count, let id = terms.lookup(stripped) { return values[Int(id)] }
+        if stripped.count != key.count, let id = terms.lookup(stripped) { return (values[Int(id)].0, id) }
         // A sequence of several emoji: sum of the known ones (capped by count).
         return nil
     }

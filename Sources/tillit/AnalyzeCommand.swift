@@ -2,6 +2,7 @@ import ArgumentParser
 import TillitCore
 import TillitAnalysis
 import TillitImport
+import TillitStore
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -52,6 +53,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: [.short, .customLong("jobs")], help: ArgumentHelp("Worker threads (default: all cores). Output order and content do not depend on it.", valueName: "N"))
     var jobs: Int?
 
+    @Option(name: .customLong("author-key"), help: ArgumentHelp("Pseudonymize authors with this HMAC key file (created with mode 0600 when missing); without it authors are null.", valueName: "FILE"))
+    var authorKey: String?
+
     func validate() throws {
         guard ["jsonl", "csv"].contains(outputFormat) else { throw ValidationError("--output-format must be jsonl or csv") }
         if let l = language, Language(rawValue: l) == nil || l == "und" { throw ValidationError("--lang must be sv, da, en or nb") }
@@ -62,7 +66,8 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let options = try input.importOptions()
         let bundle = try lexicons.load()
-        let workers = BatchAnalyzer(bundle: bundle, jobs: jobs ?? BatchAnalyzer.cores)
+        let pseudonymizer = try authorKey.map { try AuthorKey.pseudonymizer($0) }
+        let workers = BatchAnalyzer(bundle: bundle, jobs: jobs ?? BatchAnalyzer.cores, pseudonymizer: pseudonymizer)
         let encoder = RecordEncoder(explain: explain, includeText: includeText, lexiconVersion: bundle.version, toolVersion: tillitVersion)
         let out = try OutputFile(path: output)
         let writer = RecordWriter(format: outputFormat, encoder: encoder)

@@ -56,6 +56,10 @@ struct InputOptions: ParsableArguments {
     var retailerColumn: String?
     @Option(name: .customLong("delimiter"), help: ArgumentHelp("CSV delimiter (one character; 'tab' for TAB).", valueName: "CHAR"))
     var delimiter: String?
+    @Option(name: .customLong("join"), help: ArgumentHelp("Join a side file: businesses=FILE (the Yelp business file; names become hints). Repeatable.", valueName: "NAME=FILE"))
+    var join: [String] = []
+    @Option(name: .customLong("mapping"), help: ArgumentHelp("Mapping file describing a JSON/NDJSON/XML dump (format mapping; see docs/importers.md).", valueName: "FILE"))
+    var mapping: String?
 
     func importOptions() throws -> ImportOptions {
         var o = ImportOptions()
@@ -68,7 +72,16 @@ struct InputOptions: ParsableArguments {
                 o.delimiter = d.utf8.first
             }
         }
-        let known = Formats.all.map(\.name) + ["auto", "jsonl"]
+        for j in join {
+            guard let eq = j.firstIndex(of: "="), eq != j.startIndex, j.index(after: eq) != j.endIndex else {
+                throw TillitFailure(status: .usage, message: "--join takes NAME=FILE (e.g. businesses=yelp_academic_dataset_business.json)")
+            }
+            o.joins[String(j[..<eq])] = String(j[j.index(after: eq)...])
+        }
+        for name in o.joins.keys where name != "businesses" { throw TillitFailure(status: .usage, message: "unknown --join '\(name)' (known: businesses)") }
+        o.mappingPath = mapping
+        if format == "mapping", mapping == nil { throw TillitFailure(status: .usage, message: "--format mapping needs --mapping FILE") }
+        let known = Formats.all.map(\.name) + Formats.aliases.keys.sorted()
         guard known.contains(format) else {
             throw TillitFailure(status: .usage, message: "unknown format '\(format)'; known: \(known.joined(separator: ", "))")
         }

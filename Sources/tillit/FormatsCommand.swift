@@ -1,5 +1,8 @@
 import ArgumentParser
 import TillitImport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,8 +10,37 @@ struct FormatsCommand: ParsableCommand {
         abstract: "List the input formats, one line each.",
         discussion: "Compression (gzip, zstd, bzip2, xz) is recognised from the bytes for every format; --format auto recognises the format from content."
     )
+
+    /// Import throughput (no analysis), for scripts/bench-import.sh.
+    @Option(name: .customLong("bench"), help: .hidden)
+    var bench: String?
+    @Option(name: .customLong("format"), help: .hidden)
+    var format: String = "auto"
+
     func run() throws {
+        if let path = bench { return try runBench(path) }
         let w = Formats.all.map(\.name.count).max() ?? 8
         for f in Formats.all { print(f.name + String(repeating: " ", count: w - f.name.count + 2) + f.summary) }
+    }
+
+    func runBench(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw TillitFailure(status: .fatal, message: "\(path): cannot stat") }
+        var t0 = timespec(), t1 = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t0)
+        let (reader, fmt) = try Formats.open(path: path, format: format, options: ImportOptions())
+        var posts = 0, skipped = 0, rejected = 0, textBytes = 0
+        while let e = try reader.next() {
+            switch e {
+            case .post(let p): posts += 1; textBytes += p.text.utf8.count
+            case .skipped: skipped += 1
+            case .rejected: rejected += 1
+            }
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1)
+        let seconds = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+        let mb = Double(st.st_size) / 1e6
+        let rate = (mb / seconds * 10).rounded() / 10
+        print("import \(fmt): \(st.st_size) bytes in \((seconds * 1000).rounded() / 1000) s = \(rate) MB/s; posts \(posts), skipped \(skipped), rejected \(rejected), text \(textBytes) bytes")
     }
 }

@@ -52,7 +52,7 @@ struct LexiconCommand: ParsableCommand {
                         }
                     }
                 }
-                let wordCues = lex.wordCues.values.reduce(0) { $0 + $1.count } + lex.headCueList.reduce(0) { $0 + $1.count }
+                let wordCues = lex.cueLists.reduce(0) { $0 + $1.count }
                 let negators = lex.info.filter { $0.roles.contains(.negator) }.count
                 let boosters = lex.info.filter { $0.booster != 0 }.count
                 print("\(lang.rawValue): \(valence) valence words, \(phraseValence) valence phrases, \(negators) negators, \(boosters) boosters, \(roles) role phrases, \(wordCues + cues) aspect cues, \(blocks) blocks, \(b.stems[lang]?.count ?? 0) stems")

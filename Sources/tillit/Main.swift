@@ -6,7 +6,7 @@ import Glibc
 
 /// Exit codes (docs/exit-codes.md): 0 ok, 1 usage, 2 some records rejected, 3 fatal.
 enum ExitStatus: Int32 {
-    case ok = 0, usage = 1, rejected = 2, fatal = 3
+    case ok = 0, usage = 1, rejected = 2, fatal = 3, interrupted = 130
 }
 
 /// A failure that ends the command with a documented exit code and a message on stderr.
