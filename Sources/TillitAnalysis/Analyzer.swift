@@ -86,7 +86,9 @@ public final class Analyzer {
             }
         }
         let lex = resolver.lexicon
-        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases, starts: lex.startsPhrase) { _ in true }
+        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases, starts: lex.startsPhrase) { m in
+            switch m { case .aspectCue, .block: return false; default: return true }
+        }
         // Roles from phrases must be visible to clause segmentation ("även om", "trots att").
         for m in phrases { if case .role(let r, _) = m.phrase.meaning { resolved[m.range.lowerBound].roles.formUnion(r) } }
         let roleResolved = resolved
@@ -94,7 +96,8 @@ public final class Analyzer {
         let sentiment = sentimentScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, explain: keepText) { i in
             self.describe(roleResolved[i], primary: resolver)
         }
-        let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, sentiment: sentiment,
+        let aspectPhrases = PhraseMatcher.gappedMatches(roleResolved, text: text, clauses: clauses, phrases: lex.phrases, starts: lex.startsPhrase)
+        let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: aspectPhrases, sentiment: sentiment,
                                          cueLists: lex.cueLists, explain: keepText)
         let registry = bundle.registry
         var ids = [Int32](repeating: -1, count: text.tokens.count)

@@ -31,3 +31,56 @@ public enum PhraseMatcher {
         return out
     }
 }
+
+extension PhraseMatcher {
+    /// Word tokens allowed between consecutive words of an aspect cue or block ("säljer *vidare* våra
+    /// uppgifter", "spårar *allt jag* klickar") — Tillit's gapped matching for topic cues.
+    public static let aspectGap = 2
+
+    /// Aspect cues, matched with up to `maxGap` intervening words inside one sentence and not across punctuation, and false-friend
+    /// blocks, matched contiguously. At each start the phrase with most words wins (then the tightest span); matches of
+    /// different starts may overlap.
+    public static func gappedMatches(_ resolved: [ResolvedToken], text: AnalyzedText, clauses: ClauseMap,
+                                     phrases: [Int32: [Phrase]], starts: [Bool], maxGap: Int = aspectGap) -> [PhraseMatch] {
+        var out: [PhraseMatch] = []
+        let n = resolved.count
+        for i in 0..<n {
+            let t = resolved[i].term
+            guard t >= 0, Int(t) < starts.count, starts[Int(t)], let candidates = phrases[t] else { continue }
+            var best: PhraseMatch?
+            for p in candidates {
+                let allowed: Int
+                switch p.meaning {
+                case .aspectCue: allowed = maxGap
+                case .block: allowed = 0 // false friends are fixed expressions
+                default: continue
+                }
+                var pos = i
+                var ok = true
+                for k in 1..<max(1, p.terms.count) {
+                    var j = pos + 1, gap = 0, found = -1
+                    // Within the sentence and not across punctuation (clause-break words such as "att"
+                    // may be part of a cue: "frågar om de får").
+                    while j < n, clauses.sentence[j] == clauses.sentence[i] {
+                        if resolved[j].term == p.terms[k] { found = j; break }
+                        if text.tokens[j].kind == .punctuation { break }
+                        if text.tokens[j].isWordLike || text.tokens[j].kind == .number {
+                            gap += 1
+                            if gap > allowed { break }
+                        }
+                        j += 1
+                    }
+                    if found < 0 { ok = false; break }
+                    pos = found
+                }
+                guard ok else { continue }
+                let m = PhraseMatch(range: i..<(pos + 1), phrase: p)
+                if let b = best {
+                    if p.terms.count > b.phrase.terms.count || (p.terms.count == b.phrase.terms.count && m.range.count < b.range.count) { best = m }
+                } else { best = m }
+            }
+            if let b = best { out.append(b) }
+        }
+        return out
+    }
+}
