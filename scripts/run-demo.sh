@@ -18,6 +18,17 @@ echo "Outputs:"
 for f in "$out"/posts.jsonl "$out"/reviews.jsonl "$out"/reviews.csv; do
   printf '  %-24s %6d records\n' "$f" "$(grep -c '' "$f")"
 done
+# The store and the weekly report: ingest both demo files (re-running adds nothing) and report the
+# latest week of the corpus.
+db="$out/tillit.sqlite"
+"$bin" ingest Corpora/demo/posts.ndjson --db "$db" || status=$?
+"$bin" ingest Corpora/demo/reviews.csv --text-column review_text --id-column review_id --created-column date \
+  --lang-column language --rating-column rating --retailer-column shop --author-column reviewer --db "$db" || status=$?
+"$bin" report --db "$db" --week 2026-W47 --weeks 12 --out "$out/report" || status=$?
+"$bin" benchmark --db "$db" --from 2026-W36 --to 2026-W47 --out "$out/benchmark" || status=$?
+echo
+echo "Weekly report:  $out/report/report.html   (figures as CSV and JSON beside it)"
+echo "Benchmark:      $out/benchmark/benchmark.html"
 echo
 echo "Try:  $bin explain \"Älskar de personliga erbjudandena men det är obehagligt hur mycket ICA vet om mig\""
 exit $status

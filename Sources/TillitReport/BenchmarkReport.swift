@@ -57,7 +57,7 @@ public struct BenchmarkReport: Sendable {
         let tally = try store.tally(weeks: options.from...options.to)
         let retailers = tally.retailers.filter { allowed.contains($0) }
         rep.posts = retailers.reduce(0) { $0 + tally.sum(retailer: $1, weeks: weeks, aspect: nil).n }
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             var entries: [Entry] = retailers.compactMap { r in
                 let fig = AspectFigures(posts: tally.sum(retailer: r, weeks: weeks, aspect: nil).n, cell: tally.sum(retailer: r, weeks: weeks, aspect: a))
                 return fig.n > 0 ? Entry(retailer: r, rank: 0, figures: fig, above: []) : nil
@@ -102,7 +102,7 @@ public struct BenchmarkReport: Sendable {
             "net", "net_lower", "net_upper", "small_sample", "significantly_above"])
         var pair = Figure(name: "benchmark_pairs", title: locale.t("pairwise_heading", ""), columns: [
             "aspect", "retailer_a", "retailer_b", "difference", "z", "p", "p_holm", "significant"])
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             for e in ranking[a] ?? [] {
                 let x = e.figures
                 rank.rows.append([.text(a.rawValue), .int(e.rank), .text(e.retailer), .text(name(e.retailer)), .text(options.from.description),
@@ -140,7 +140,7 @@ public struct BenchmarkReport: Sendable {
         if let s = options.sector { filters.append("sector = " + s) }
         if let c = options.country { filters.append("country = " + c) }
         h += "<p class=\"note\">\(e(l.t("filters", filters.isEmpty ? l.t("none") : filters.joined(separator: ", "))))</p></header>\n"
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             let entries = ranking[a] ?? []
             let title = l.t("ranking_heading", l.aspect(a))
             h += "<section id=\"\(a.rawValue)\"><h2>\(e(capitalized(title)))</h2>"
@@ -154,19 +154,19 @@ public struct BenchmarkReport: Sendable {
             h += "<th>\(e(l.t("col_breakdown")))</th><th>\(e(l.t("col_net")))</th><th>\(e(l.t("col_better_than")))</th></tr></thead><tbody>"
             for x in entries {
                 let f = x.figures, isSmall = f.n < options.smallSample
-                h += "<tr\(isSmall ? " class=\"small\"" : "")><td>\(x.rank)</td><td>\(e(name(x.retailer)))\(isSmall ? " †" : "")</td><td>\(e(l.integer(f.n)))</td>"
+                h += "<tr\(isSmall ? " class=\"small\"" : "")><td>\(x.rank)</td><td>\(e(truncate(name(x.retailer), 60)))\(isSmall ? " †" : "")</td><td>\(e(l.integer(f.n)))</td>"
                 h += "<td>\(e(l.percent(f.positive.estimate))) · \(e(l.percent(f.neutral.estimate))) · \(e(l.percent(f.negative.estimate)))</td>"
                 h += "<td>\(e(l.net(f.net.estimate)))<span class=\"ci\">\(e(l.netRange(f.net.lower, f.net.upper)))</span></td>"
-                h += "<td>\(e(x.above.map(name).joined(separator: ", ")))</td></tr>"
+                h += "<td>\(e(x.above.map { truncate(name($0), 40) }.joined(separator: ", ")))</td></tr>"
             }
             h += "</tbody></table></div>"
             if entries.count <= 25 {
                 h += "<h3>\(e(l.t("pairwise_heading", l.aspect(a))))</h3><figure id=\"fig-benchmark_pairs-\(a.rawValue)\"><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th></th>"
-                for x in entries { h += "<th title=\"\(e(name(x.retailer)))\">\(x.rank)</th>" }
+                for x in entries { h += "<th title=\"\(e(truncate(name(x.retailer), 60)))\">\(x.rank)</th>" }
                 h += "</tr></thead><tbody>"
                 let ps = pairs[a] ?? []
                 for x in entries {
-                    h += "<tr><td>\(x.rank). \(e(name(x.retailer)))</td>"
+                    h += "<tr><td>\(x.rank). \(e(truncate(name(x.retailer), 60)))</td>"
                     for y in entries {
                         if x.retailer == y.retailer { h += "<td>–</td>"; continue }
                         let p = ps.first { ($0.a == x.retailer && $0.b == y.retailer) || ($0.a == y.retailer && $0.b == x.retailer) }

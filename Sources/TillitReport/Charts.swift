@@ -89,7 +89,7 @@ enum Charts {
         s.text(left + 150, 18, capitalized(l.aspect(.personalization)), cls: "lab")
         s.marker(left + 320, 14, aspect: .privacy, small: true)
         s.text(left + 330, 18, l.t("legend_small"), cls: "lab")
-        s.text(width - 4, 18, "n", anchor: "end", cls: "axis")
+        s.text(width - 4, 18, l.t("legend_n"), anchor: "end", cls: "axis")
         for (i, r) in rows.enumerated() {
             let cy = top + Double(i) * rowH + rowH / 2
             if i % 2 == 0 { s.rect(0, cy - rowH / 2, width, rowH, fill: "#F6F7F9") }
@@ -111,7 +111,7 @@ enum Charts {
 
     /// Privacy × personalization net sentiment, one labelled point per retailer.
     static func quadrant(_ points: [QuadrantPoint], names: (String) -> String, smallSample: Int, id: String, title: String, locale l: ReportLocale) -> String {
-        let width = 760.0, height = 520.0, left = 60.0, right = 30.0, top = 20.0, bottom = 50.0
+        let width = 760.0, height = 580.0, left = 60.0, right = 30.0, top = 50.0, bottom = 72.0
         let pw = width - left - right, ph = height - top - bottom
         var s = SVG(width: width, height: height, title: title, id: id)
         func x(_ v: Double) -> Double { left + (v + 1) / 2 * pw }
@@ -119,17 +119,18 @@ enum Charts {
         // quadrant tints and names
         s.rect(x(0), y(1), pw / 2, ph / 2, fill: Palette.positive, opacity: 0.07)
         s.rect(x(-1), y(0), pw / 2, ph / 2, fill: Palette.negative, opacity: 0.07)
-        s.text(x(1) - 8, y(1) + 18, l.t("q_positive_both"), anchor: "end", cls: "qlab")
-        s.text(x(-1) + 8, y(1) + 18, l.t("q_privacy_negative_only"), cls: "qlab")
-        s.text(x(1) - 8, y(-1) - 10, l.t("q_personalization_negative_only"), anchor: "end", cls: "qlab")
-        s.text(x(-1) + 8, y(-1) - 10, l.t("q_negative_both"), cls: "qlab")
+        // quadrant names outside the plot, so points at the corners never hide them
+        s.text(x(1), 16, "↗ " + l.t("q_positive_both"), anchor: "end", cls: "qlab", fill: "#00734F")
+        s.text(x(-1), 16, "↖ " + l.t("q_privacy_negative_only"), cls: "qlab")
+        s.text(x(1), top + ph + 36, "↘ " + l.t("q_personalization_negative_only"), anchor: "end", cls: "qlab")
+        s.text(x(-1), top + ph + 36, "↙ " + l.t("q_negative_both"), cls: "qlab", fill: "#B34700")
         for g in stride(from: -1.0, through: 1.0, by: 0.5) {
             s.line(x(g), top, x(g), top + ph, g == 0 ? "#8A8F98" : Palette.grid, width: g == 0 ? 1.2 : 1)
             s.line(left, y(g), left + pw, y(g), g == 0 ? "#8A8F98" : Palette.grid, width: g == 0 ? 1.2 : 1)
             s.text(x(g), top + ph + 16, l.net(g), anchor: "middle", cls: "axis")
             s.text(left - 6, y(g) + 4, l.net(g), anchor: "end", cls: "axis")
         }
-        s.text(left + pw / 2, height - 8, l.t("axis_privacy"), anchor: "middle", cls: "lab")
+        s.text(left + pw / 2, top + ph + 36, l.t("axis_privacy"), anchor: "middle", cls: "lab")
         s.raw("<text class=\"lab\" text-anchor=\"middle\" transform=\"translate(14 \(f(top + ph / 2))) rotate(-90)\">\(HTML.escape(l.t("axis_personalization")))</text>")
         // points: big samples drawn last (on top); labels placed to avoid overlaps
         var placed: [(Double, Double, Double)] = []
@@ -200,7 +201,7 @@ enum Charts {
     /// spikes are marked with ▲ and their top driver.
     static func trend(_ points: [TrendPoint], weeks: [ISOWeek], id: String, title: String, locale l: ReportLocale, smallSample: Int) -> String {
         let width = 760.0, panelH = 190.0, left = 56.0, right = 16.0
-        let aspects = Aspect.allCases.sorted()
+        let aspects = reportAspects
         let height = Double(aspects.count) * (panelH + 30) + 20
         var s = SVG(width: width, height: height, title: title, id: id)
         let pw = width - left - right
@@ -214,6 +215,7 @@ enum Charts {
             let series = weeks.map { w in points.first { $0.aspect == a && $0.week == w } }
             s.marker(left + 6, top + 2, aspect: a, small: false, r: 4)
             s.text(left + 16, top + 6, capitalized(l.aspect(a)) + " · " + l.t("col_net").lowercased(), cls: "lab", weight: "600")
+            s.text(left + pw, top + 6, l.t("legend_trend"), anchor: "end", cls: "tiny")
             for g in [-1.0, 0, 1] {
                 s.line(left, y(g), left + pw, y(g), g == 0 ? "#8A8F98" : Palette.grid)
                 s.text(left - 6, y(g) + 4, l.net(g), anchor: "end", cls: "axis")
@@ -245,7 +247,6 @@ enum Charts {
                     s.text(x(i), netTop - 4, label, anchor: "middle", cls: "spike", fill: Palette.negative, weight: "700")
                 }
             }
-            s.text(left + pw, barTop - 2, l.t("legend_mentions"), anchor: "end", cls: "tiny")
         }
         return s.finish()
     }

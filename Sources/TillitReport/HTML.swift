@@ -26,7 +26,8 @@ public enum HTML {
         return out
     }
 
-    /// A safe `id`/class fragment: ASCII letters, digits and `-` only.
+    /// A safe `id` fragment: ASCII letters, digits and `-` only, at most 49 characters; ids that had to
+    /// be changed get a hash suffix so different ids stay different.
     public static func slug(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
@@ -35,6 +36,13 @@ public enum HTML {
             else if !out.hasSuffix("-") { out += "-" }
         }
         while out.hasSuffix("-") { out.removeLast() }
+        if out.count > 40 || out != s {
+            // keep ids short and distinct: a cut prefix plus a hash of the original (FNV-1a 32)
+            var h: UInt32 = 2_166_136_261
+            for b in s.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+            let hex = String(h, radix: 16)
+            out = String(out.prefix(40)) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+        }
         return out.isEmpty ? "x" : out
     }
 }

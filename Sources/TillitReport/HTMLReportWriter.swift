@@ -13,7 +13,7 @@ public struct HTMLReportWriter {
 
     func caption(_ figure: String, retailer: String? = nil) -> String {
         var s = l.t("figure_data", "\(figure).csv · \(figure).json")
-        if let r = retailer { s += " (retailer_id = \(r))" }
+        if let r = retailer { s += " (retailer_id = \(truncate(r, 40)))" }
         return "<figcaption>\(e(s))</figcaption>"
     }
 
@@ -87,9 +87,9 @@ public struct HTMLReportWriter {
             var cls: [String] = []
             if isAll { cls.append("all") }
             h += "<tr\(cls.isEmpty ? "" : " class=\"\(cls.joined(separator: " "))\"")><td>"
-            h += isAll ? e(r.title(id)) : "<a href=\"#r-\(HTML.slug(id))\">\(e(r.name(id)))</a>"
+            h += isAll ? e(truncate(r.title(id), 60)) : "<a href=\"#r-\(HTML.slug(id))\">\(e(truncate(r.name(id), 60)))</a>"
             h += "</td><td>\(e(l.integer(v.week)))<span class=\"ci\">\(e(l.integer(v.previous)))</span></td>"
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 let x = r.thisWeek[id]![a]!
                 h += shareCell(x, sig: sig(id, a, .share)) + netCell(x, sig: sig(id, a, .net))
             }
@@ -119,7 +119,7 @@ public struct HTMLReportWriter {
         }
         h += "<h3>\(e(l.t("forest_heading", r.windowLabel)))</h3><figure id=\"fig-net_sentiment\">"
         let rows = r.keys.map { id in
-            Charts.ForestRow(label: r.title(id), values: Aspect.allCases.sorted().map { a in
+            Charts.ForestRow(label: r.title(id), values: reportAspects.map { a in
                 let x = r.windowFigures[id]![a]!
                 return (a, x.net, x.n, x.n < small)
             })
@@ -132,7 +132,7 @@ public struct HTMLReportWriter {
     func driversSection(_ id: String, level: Int) -> String {
         let r = report
         var h = level == 2 ? "<section id=\"drivers\">" : ""
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             let rows = r.drivers.filter { $0.retailer == id && $0.driver.aspect == a }
             let base = rows.first?.base ?? 0
             if level == 3 && base == 0 { continue }
@@ -155,12 +155,12 @@ public struct HTMLReportWriter {
         if sig.isEmpty {
             h += "<p>\(e(l.t("no_change"))) <span class=\"note\">(\(e(l.integer(r.changes.count))) tests)</span></p>"
         } else {
-            h += "<div class=\"scroll\"><table><thead><tr><th>\(e(l.t("col_retailer")))</th><th>\(e(l.t("col_aspect")))</th><th></th>"
+            h += "<div class=\"scroll\"><table><thead><tr><th>\(e(l.t("col_retailer")))</th><th>\(e(l.t("col_aspect")))</th><th>\(e(l.t("col_measure")))</th>"
             h += "<th>\(e(l.week(r.previous)))</th><th>\(e(l.week(r.options.week)))</th><th>p (Holm)</th></tr></thead><tbody>"
             for c in sig {
                 let loc = l
                 let fmt: (Double) -> String = c.metric == .net ? { loc.net($0) } : { loc.percent($0) }
-                h += "<tr><td>\(e(r.title(c.retailer)))</td><td>\(e(l.aspect(c.aspect)))</td><td>\(e(l.t(c.metric == .net ? "metric_net" : "metric_share")))</td>"
+                h += "<tr><td>\(e(truncate(r.title(c.retailer), 60)))</td><td>\(e(l.aspect(c.aspect)))</td><td>\(e(l.t(c.metric == .net ? "metric_net" : "metric_share")))</td>"
                 h += "<td>\(e(fmt(c.from)))<span class=\"ci\">n \(e(l.integer(c.fromN)))</span></td>"
                 h += "<td>\(e(fmt(c.to))) <span class=\"\(c.to > c.from ? "up" : "down")\">\(c.to > c.from ? "▲" : "▼")</span><span class=\"ci\">n \(e(l.integer(c.toN)))</span></td>"
                 h += "<td>\(e(l.decimal(c.pAdjusted, 4)))</td></tr>"
@@ -179,11 +179,11 @@ public struct HTMLReportWriter {
     func retailerSection(_ id: String) -> String {
         let r = report
         let slug = HTML.slug(id)
-        var h = "<section class=\"retailer\" id=\"r-\(slug)\"><h2>\(e(r.name(id)))</h2>"
+        var h = "<section class=\"retailer\" id=\"r-\(slug)\"><h2>\(e(truncate(r.name(id), 60)))</h2>"
         let v = r.volume[id]!
         h += "<div class=\"kpis\">"
         h += kpi(l.integer(v.week), l.t("col_posts") + ", " + l.week(r.options.week), l.t("col_change", l.week(r.previous)) + ": " + l.integer(v.previous), small: false)
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             let x = r.thisWeek[id]![a]!
             let mark = sig(id, a, .net).map { $0.to > $0.from ? " <span class=\"up\">▲</span>" : " <span class=\"down\">▼</span>" } ?? ""
             h += kpi(x.n > 0 ? l.net(x.net.estimate) : "–", l.t("col_net") + " · " + l.aspect(a) + ", " + l.week(r.options.week),
@@ -193,7 +193,7 @@ public struct HTMLReportWriter {
         // window breakdown
         h += "<figure id=\"fig-net_sentiment-\(slug)\"><div class=\"scroll\"><table><thead><tr><th>\(e(l.t("col_aspect")))</th>"
         h += "<th>\(e(l.t("col_mentions")))</th><th>\(e(l.t("col_breakdown")))</th><th>\(e(l.t("col_net")))</th></tr></thead><tbody>"
-        for a in Aspect.allCases.sorted() {
+        for a in reportAspects {
             let x = r.windowFigures[id]![a]!
             let isSmall = x.n < small
             h += "<tr\(isSmall ? " class=\"small\"" : "")><td>\(e(capitalized(l.aspect(a))))\(isSmall ? " †" : "")</td>"
@@ -206,7 +206,7 @@ public struct HTMLReportWriter {
         }
         h += "</tbody></table></div>" + caption("net_sentiment", retailer: id) + "</figure>"
         h += "<h3>\(e(l.t("trend_heading", r.windowLabel)))</h3><figure id=\"fig-trend-\(slug)\">"
-        h += Charts.trend(r.trend.filter { $0.retailer == id }, weeks: r.weekList, id: "trend-\(slug)", title: r.name(id) + " · " + l.t("trend_heading", r.windowLabel),
+        h += Charts.trend(r.trend.filter { $0.retailer == id }, weeks: r.weekList, id: "trend-\(slug)", title: truncate(r.name(id), 60) + " · " + l.t("trend_heading", r.windowLabel),
                           locale: l, smallSample: small)
         h += caption("trend", retailer: id) + "</figure>"
         h += driversSection(id, level: 3)
@@ -216,7 +216,7 @@ public struct HTMLReportWriter {
                 h += "<h4>\(e(d.rawValue)) · \(e(l.driver(d)))</h4>"
                 for x in list {
                     h += "<blockquote class=\"\(x.label == .negative ? "neg" : "pos")\"><bdi>\(e(x.text ?? l.t("text_not_stored")))</bdi>"
-                    h += "<span class=\"meta\">\(e(x.source)):\(e(x.id)) · \(e(x.week)) · \(e(l.t("author"))) \(e(x.author ?? "–")) · \(e(x.lang))</span></blockquote>"
+                    h += "<span class=\"meta\">\(e(truncate(x.source, 40))):\(e(truncate(x.id, 60))) · \(e(x.week)) · \(e(l.t("author"))) \(e(truncate(x.author ?? "–", 40))) · \(e(truncate(x.lang, 12)))</span></blockquote>"
                 }
             }
             h += "<p class=\"note\">" + caption("examples", retailer: id).replacingAll("figcaption", with: "span") + "</p></div>"
@@ -232,10 +232,10 @@ public struct HTMLReportWriter {
         h += "<p>\(e(l.t("m_runs", l.integer(s.runsComplete + s.runsInterrupted), l.integer(s.runsComplete), l.integer(s.runsInterrupted))))</p>"
         h += "<p>\(e(l.t("m_reconcile", l.integer(c.read), l.integer(c.analysed), l.integer(c.skipped), l.integer(c.rejected), l.integer(c.inserted), l.integer(c.duplicates))))</p>"
         h += "<p>\(e(l.t("m_stored", l.integer(c.inserted), l.integer(s.erased), l.integer(s.postsStored), l.integer(r.windowSummary.posts), r.windowLabel, l.integer(r.windowSummary.attributed))))</p>"
-        let langs = r.windowSummary.byLanguage.map { "\($0.0) \(l.integer($0.1))" }.joined(separator: ", ")
-        let sources = r.windowSummary.bySource.map { "\($0.0) \(l.integer($0.1))" }.joined(separator: ", ")
+        let langs = r.windowSummary.byLanguage.map { "\(truncate($0.0, 12)) \(l.integer($0.1))" }.joined(separator: ", ")
+        let sources = r.windowSummary.bySource.map { "\(truncate($0.0, 40)) \(l.integer($0.1))" }.joined(separator: ", ")
         h += "<p>\(e(l.t("m_languages", langs.isEmpty ? "–" : langs, sources.isEmpty ? "–" : sources)))</p>"
-        h += "<p>\(e(l.t("m_versions", s.lexiconVersions.isEmpty ? "–" : s.lexiconVersions.joined(separator: ", "), s.toolVersions.joined(separator: ", "))))</p>"
+        h += "<p>\(e(l.t("m_versions", s.lexiconVersions.isEmpty ? "–" : s.lexiconVersions.map { truncate($0, 40) }.joined(separator: ", "), s.toolVersions.joined(separator: ", "))))</p>"
         h += "<p>\(e(l.t("m_stats", String(r.options.minTestN), l.integer(r.changes.count))))</p>"
         h += "<p>\(e(l.t("small_note", String(small))))</p>"
         h += "<p>\(e(l.t("m_limits")))</p><p>\(e(l.t("m_reference")))</p>"

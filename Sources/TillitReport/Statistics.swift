@@ -26,7 +26,8 @@ public enum Statistics {
         let denom = 1 + z2 / nn
         let centre = (p + z2 / (2 * nn)) / denom
         let half = z / denom * (p * (1 - p) / nn + z2 / (4 * nn * nn)).squareRoot()
-        return Interval(estimate: p, lower: max(0, centre - half), upper: min(1, centre + half))
+        // At x = 0 and x = n the bound is exactly 0 or 1 (rounding would leave it a hair inside).
+        return Interval(estimate: p, lower: x == 0 ? 0 : max(0, centre - half), upper: x == n ? 1 : min(1, centre + half))
     }
 
     /// Net sentiment (share positive − share negative) with a 95 % normal interval from the multinomial

@@ -33,14 +33,14 @@ struct SummaryWriter {
         }
         for c in significant.prefix(2) { out.append(change(c)) }
         if let s = report.spikes.filter({ $0.week == week }).max(by: { $0.p != $1.p ? $0.p > $1.p : $0.retailer > $1.retailer }) {
-            let driver = s.topDriver.map { l.t("sum_mostly", l.driver($0), $0.rawValue) } ?? ""
+            let driver = s.topDriver.map { l.t("sum_mostly", lowerFirst(l.driver($0)), $0.rawValue) } ?? ""
             out.append(l.t("sum_spike", capitalized(l.aspect(s.aspect)), who(s.retailer), l.week(s.week), l.integer(s.count),
                            l.decimal(s.baseline, 1), driver))
         }
         let drivers = report.drivers.filter { $0.retailer == Tally.allPosts && $0.driver.aspect == .privacy && $0.count > 0 }
         if let top = drivers.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.driver > $1.driver }) {
             let bench = top.benchmark.map { l.t("sum_reference", l.percent($0)) } ?? l.t("sum_no_reference")
-            out.append(l.t("sum_driver", l.weeks(report.window.lowerBound, report.window.upperBound), l.driver(top.driver), top.driver.rawValue,
+            out.append(l.t("sum_driver", l.weeks(report.window.lowerBound, report.window.upperBound), lowerFirst(l.driver(top.driver)), top.driver.rawValue,
                            l.percent(top.share.estimate), l.integer(top.base), bench))
         }
         if !report.quadrant.isEmpty {
@@ -70,7 +70,7 @@ struct SummaryWriter {
                 }
             if let t = top, base > 0 {
                 let share = Double(label == .positive ? t.value.positive : t.value.negative) / Double(base)
-                driver = l.t("sum_driven", l.driver(t.key), t.key.rawValue, l.percent(share), l.label(label), l.aspect(c.aspect))
+                driver = l.t("sum_driven", lowerFirst(l.driver(t.key)), t.key.rawValue, l.percent(share), l.label(label), l.aspect(c.aspect))
             }
             return l.t("sum_change_net", l.aspect(c.aspect), who(c.retailer), dir, l.net(c.from), l.net(c.to),
                        l.netRange(c.toInterval.lower, c.toInterval.upper), l.integer(c.toN), driver)
@@ -79,6 +79,13 @@ struct SummaryWriter {
                        l.percentRange(c.toInterval.lower, c.toInterval.upper))
         }
     }
+}
+
+/// A name used inside a sentence: first letter lower-cased unless it starts an acronym ("GDPR, …").
+func lowerFirst(_ s: String) -> String {
+    let chars = Array(s)
+    guard chars.count > 1, !chars[1].isUppercase else { return s }
+    return chars[0].lowercased() + String(chars.dropFirst())
 }
 
 func capitalized(_ s: String) -> String { s.isEmpty ? s : s.prefix(1).uppercased() + s.dropFirst() }

@@ -25,7 +25,7 @@ extension WeeklyReport {
             "positive", "positive_lower", "positive_upper", "neutral", "neutral_lower", "neutral_upper", "negative", "negative_lower", "negative_upper",
             "net", "net_lower", "net_upper", "n_previous", "net_previous", "net_change_significant", "share_change_significant", "small_sample"])
         for r in keys {
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 let x = thisWeek[r]![a]!, p = lastWeek[r]![a]!
                 let netSig = changes.contains { $0.retailer == r && $0.aspect == a && $0.metric == .net && $0.significant }
                 let shareSig = changes.contains { $0.retailer == r && $0.aspect == a && $0.metric == .share && $0.significant }
@@ -68,7 +68,7 @@ extension WeeklyReport {
             "retailer_id", "retailer", "from", "to", "aspect", "posts", "n", "positive", "neutral", "negative", "net", "net_lower", "net_upper",
             "mean_score", "small_sample"])
         for r in keys {
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 let x = windowFigures[r]![a]!
                 f.rows.append([.text(r), .text(title(r)), .text(window.lowerBound.description), .text(window.upperBound.description), .text(a.rawValue),
                                .int(x.posts), .int(x.n), .int(x.counts.positive), .int(x.counts.neutral), .int(x.counts.negative)]

@@ -65,7 +65,10 @@ public struct DriverShare: Sendable, Equatable {
     public var count: Int
     public var base: Int
     public var share: Statistics.Interval
-    /// The reference study's share (Capgemini 2015), where it reported one.
+    /// Aspects in the order reports show them.
+public let reportAspects: [Aspect] = [.privacy, .personalization]
+
+/// The reference study's share (Capgemini 2015), where it reported one.
     public var benchmark: Double?
 }
 
@@ -131,6 +134,9 @@ public struct WeeklyReport: Sendable {
     public func name(_ retailer: String) -> String { names[retailer] ?? retailer }
 }
 
+/// Aspects in the order reports show them.
+public let reportAspects: [Aspect] = [.privacy, .personalization]
+
 /// The reference study's driver shares of negative privacy sentiment (Capgemini Consulting 2015,
 /// "Privacy Please"): data security 76 %, intrusive behaviour 51 %, sharing with third parties 5 %,
 /// tracking and monitoring 2 %, loyalty programmes asking for too much data 2 % (multi-label).
@@ -160,7 +166,7 @@ extension WeeklyReport {
         for r in keys {
             let vWeek = tally[r, options.week, nil].n, vPrev = tally[r, previous, nil].n, vWin = windowVolume(r)
             rep.volume[r] = (vWeek, vPrev, vWin)
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 rep.thisWeek[r, default: [:]][a] = AspectFigures(posts: vWeek, cell: tally[r, options.week, a])
                 rep.lastWeek[r, default: [:]][a] = AspectFigures(posts: vPrev, cell: tally[r, previous, a])
                 rep.windowFigures[r, default: [:]][a] = AspectFigures(posts: vWin, cell: tally.sum(retailer: r, weeks: weekList, aspect: a))
@@ -176,12 +182,15 @@ extension WeeklyReport {
                 let label: SentimentLabel = d.aspect == .privacy ? .negative : .positive
                 let c = win[d.aspect]!.counts.drivers[d]
                 guard (label == .negative ? c?.negative : c?.positive) ?? 0 > 0 else { continue }
-                let ex = try store.examples(retailer: r, weeks: rep.window, driver: d, label: label, limit: options.examplesPerDriver)
-                rep.examples[r, default: [:]][d] = ex.map { e in
-                    var e = e
+                let ex = try store.examples(retailer: r, weeks: rep.window, driver: d, label: label, limit: options.examplesPerDriver * 4)
+                var seen = Set<String>()
+                var chosen: [ExamplePost] = []
+                for var e in ex where chosen.count < options.examplesPerDriver {
                     e.text = e.text.map { quote(redactor.redact($0)) }
-                    return e
+                    if let t = e.text, !seen.insert(t).inserted { continue }
+                    chosen.append(e)
                 }
+                rep.examples[r, default: [:]][d] = chosen
             }
         }
         rep.store = try store.summary()
@@ -202,7 +211,7 @@ extension WeeklyReport {
     mutating func computeChanges(_ keys: [String]) {
         var found: [Change] = []
         for r in keys {
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 let now = thisWeek[r]![a]!, before = lastWeek[r]![a]!
                 if now.n >= options.minTestN, before.n >= options.minTestN,
                    let t = Statistics.difference(now.net.estimate, varianceA: now.netVariance, before.net.estimate, varianceB: before.netVariance) {
@@ -226,7 +235,7 @@ extension WeeklyReport {
 
     mutating func computeTrendsAndSpikes(_ keys: [String], _ tally: Tally) {
         for r in keys {
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 var counts: [Int] = []
                 for w in weekList {
                     let cell = tally[r, w, a]
@@ -251,7 +260,7 @@ extension WeeklyReport {
 
     mutating func computeDrivers(_ keys: [String]) {
         for r in keys {
-            for a in Aspect.allCases.sorted() {
+            for a in reportAspects {
                 let cell = windowFigures[r]![a]!.counts
                 let label: SentimentLabel = a == .privacy ? .negative : .positive
                 let base = a == .privacy ? cell.negative : cell.positive

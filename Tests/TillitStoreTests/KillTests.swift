@@ -126,7 +126,9 @@ func killCorpus(_ n: Int) -> String {
         #expect(waitExit(again) == 0)
         #expect(try storeRows(killed) == b)
         let runs = try SQLiteStore(path: killed).runs()
-        #expect(runs.filter { $0.status == .complete }.count == 2)
+        // the final two runs complete; a child may also finish before its kill moment
+        #expect(runs.filter { $0.status == .complete }.count >= 2)
+        #expect(runs.filter { $0.status == .interrupted }.count >= 1, "no kill landed inside a run (seed \(seed))")
         #expect(runs.allSatisfy { $0.status != .running })
     }
 
