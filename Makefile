@@ -6,7 +6,7 @@ DBG     := .build/debug/tillit
 OUT     ?= out
 SHARED  ?= ../shared
 
-.PHONY: all deps build release run test lint check-icu eval conformance clean help
+.PHONY: all deps build release run test lint check-icu eval conformance bench clean help
 
 all: release
 
@@ -15,6 +15,7 @@ help:
 	@echo "make test         install, build (warning-free), lint lexicons, run all tests"
 	@echo "make eval         score Tillit on $(SHARED)/eval/dev (sentiment + language id) — needs ../shared"
 	@echo "make conformance  run the importers over $(SHARED)/samples — needs ../shared"
+	@echo "make bench        throughput and peak memory on a generated 500 MB corpus, beside VADER when installed"
 
 deps:
 	@scripts/install-deps.sh
@@ -46,6 +47,10 @@ eval: release
 
 conformance: release
 	@scripts/conformance.sh $(BIN) $(SHARED)
+
+# Throughput and memory on a generated ≥ 500 MB corpus (import, analysis, end to end; 1 and all cores; VADER ratio).
+bench: release
+	@scripts/bench.sh $(BIN)
 
 clean:
 	rm -rf .build $(OUT)

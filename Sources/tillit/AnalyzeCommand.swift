@@ -53,6 +53,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: [.short, .customLong("jobs")], help: ArgumentHelp("Worker threads (default: all cores). Output order and content do not depend on it.", valueName: "N"))
     var jobs: Int?
 
+    @Flag(name: .customLong("timings"), help: "Print time spent importing, analysing and writing, and peak memory, to stderr (for benchmarks).")
+    var timings = false
+
     @Option(name: .customLong("author-key"), help: ArgumentHelp("Pseudonymize authors with this HMAC key file (created with mode 0600 when missing); without it authors are null.", valueName: "FILE"))
     var authorKey: String?
 
@@ -78,11 +81,17 @@ struct AnalyzeCommand: ParsableCommand {
         let forced = language.flatMap(Language.init(rawValue:))
         // Posts are analysed in batches on all workers; skips and rejections keep their place in order.
         var batch: [Post] = []
+        var analyseSeconds = 0.0, writeSeconds = 0.0, importSeconds = 0.0
+        let started = Clock.now()
         func flush() throws {
             guard !batch.isEmpty else { return }
             let explainText = explain
+            let t0 = Clock.now()
             let records = workers.map(batch, forceLanguage: forced, keepText: explainText) { writer.record($0) }
+            let t1 = Clock.now()
             for r in records { try out.write(r) }
+            analyseSeconds += t1 - t0
+            writeSeconds += Clock.now() - t1
             tally.analysed += batch.count
             batch.removeAll(keepingCapacity: true)
         }
@@ -91,7 +100,11 @@ struct AnalyzeCommand: ParsableCommand {
             for path in inputs {
                 let (reader, _) = try Formats.open(path: path, format: input.format, options: options)
                 do {
-                    while let ev = try reader.next() {
+                    while true {
+                        let ti = Clock.now()
+                        let next = try reader.next()
+                        importSeconds += Clock.now() - ti
+                        guard let ev = next else { break }
                         switch ev {
                         case .post(let post):
                             tally.read += 1
@@ -127,6 +140,10 @@ struct AnalyzeCommand: ParsableCommand {
         try out.commit()
         try rejectFile?.commit()
         if !quiet { Diagnostics.note(tally.summary(rejectPath: rejectFile != nil ? rejectPath : nil, output: output)) }
+        if timings {
+            let total = Clock.now() - started
+            Diagnostics.note("timings: total \(formatFixed(total, 3)) s; import \(formatFixed(importSeconds, 3)) s; analysis \(formatFixed(analyseSeconds, 3)) s on \(workers.jobs) thread(s); write \(formatFixed(writeSeconds, 3)) s; \(tally.analysed) posts; peak memory \(Clock.peakMemoryMB()) MB")
+        }
         if tally.rejected > 0 { throw TillitFailure(status: .rejected, message: "\(tally.rejected) record(s) rejected; see \(rejectPath)") }
     }
 }

@@ -23,6 +23,6 @@ struct Tillit: ParsableCommand {
           0 success · 1 usage error · 2 some records rejected (see the reject file) · 3 fatal error
         """,
         version: tillitVersion,
-        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvaluateCommand.self, FormatsCommand.self, LexiconCommand.self, IngestCommand.self, ReportCommand.self, BenchmarkCommand.self, ForgetCommand.self]
+        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvaluateCommand.self, FormatsCommand.self, LexiconCommand.self, CorpusCommand.self, IngestCommand.self, ReportCommand.self, BenchmarkCommand.self, ForgetCommand.self]
     )
 }
