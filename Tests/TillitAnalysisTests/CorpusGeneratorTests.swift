@@ -27,7 +27,8 @@ import TillitTestSupport
         for l in lines {
             let v = try JSONParser.parse(Array(l.utf8))
             #expect((v["text"] ?? v["body"])?.text?.isEmpty == false)
-            #expect(!((v["text"] ?? v["body"])?.text ?? "").contains("{"))
+            let text = (v["text"] ?? v["body"])?.text ?? ""
+            #expect(text.firstIndex(of: "{") == nil, "unfilled slot in \(text)")
             if let lang = (v["lang"] ?? v["language"])?.text { langs[lang, default: 0] += 1 }
         }
         if format != "reddit" { #expect((langs["sv"] ?? 0) > (langs["en"] ?? 0)) }
