@@ -13,9 +13,11 @@ struct SVG {
             + "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"t-\(id)\">\(HTML.escape(title))</title>"
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: String, width w: Double = 1, dash: String? = nil) {
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: String, width w: Double = 1, dash: String? = nil,
+                       opacity: Double? = nil) {
         out += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(f(w))\""
         if let d = dash { out += " stroke-dasharray=\"\(d)\"" }
+        if let o = opacity { out += " stroke-opacity=\"\(f(o))\"" }
         out += "/>"
     }
 
@@ -224,10 +226,20 @@ enum Charts {
             // interval band over weeks with posts
             var band: [(Int, Statistics.Interval)] = []
             for (i, p) in series.enumerated() { if let p = p, p.figures.n > 0 { band.append((i, p.figures.net)) } }
-            if band.count >= 2 {
+            // the band is drawn per run of consecutive weeks; a lone week gets an interval whisker
+            var runs: [[(Int, Statistics.Interval)]] = []
+            for b in band {
+                if let last = runs.last?.last, last.0 == b.0 - 1 { runs[runs.count - 1].append(b) } else { runs.append([b]) }
+            }
+            for run in runs {
+                if run.count == 1 {
+                    let b = run[0]
+                    s.line(x(b.0), y(b.1.upper), x(b.0), y(b.1.lower), color, width: 6, opacity: 0.25)
+                    continue
+                }
                 var d = "M"
-                for (j, b) in band.enumerated() { d += (j == 0 ? "" : "L") + "\(f(x(b.0))) \(f(y(b.1.upper)))" }
-                for b in band.reversed() { d += "L\(f(x(b.0))) \(f(y(b.1.lower)))" }
+                for (j, b) in run.enumerated() { d += (j == 0 ? "" : "L") + "\(f(x(b.0))) \(f(y(b.1.upper)))" }
+                for b in run.reversed() { d += "L\(f(x(b.0))) \(f(y(b.1.lower)))" }
                 s.path(d + "Z", stroke: "none", fill: color, width: 0, opacity: 0.16)
             }
             if band.count >= 2 {
