@@ -152,6 +152,8 @@ func killCorpus(_ n: Int) -> String {
         #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 49)
         #expect(waitExit(spawnTillit(["forget", "--db", db, "--post", "ndjson:k1"])) == 0)
         #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 48)
+        #expect(waitExit(spawnTillit(["forget", "--db", db, "--post", "k2"])) == 0)
+        #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 47)
         // analyze --author-key: a key file with mode 0600 is created, authors become a:…
         let key = Golden.temporaryFile([], suffix: ".key"), out = Golden.temporaryFile([], suffix: ".jsonl")
         unlink(key)
