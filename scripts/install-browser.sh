@@ -2,7 +2,7 @@
 # Installs headless Chromium and a font for `make e2e` (Debian packages). Idempotent; as root it runs
 # apt-get itself, otherwise it prints the exact command and exits non-zero.
 set -euo pipefail
-PKGS=(chromium fonts-dejavu-core)
+PKGS=(chromium fonts-dejavu-core fonts-noto-color-emoji)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi

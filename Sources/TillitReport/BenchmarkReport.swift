@@ -150,14 +150,14 @@ public struct BenchmarkReport: Sendable {
             }
             h += "<figure id=\"fig-benchmark_ranking-\(a.rawValue)\">" + Charts.forest(rows, id: "rank-\(a.rawValue)", title: title, locale: l)
             h += "<figcaption>\(e(l.t("figure_data", "benchmark_ranking.csv · benchmark_ranking.json")) + " (aspect = \(a.rawValue))")</figcaption></figure>"
-            h += "<div class=\"scroll\"><table><thead><tr><th>\(e(l.t("col_rank")))</th><th>\(e(l.t("col_retailer")))</th><th>n</th>"
-            h += "<th>\(e(l.t("col_breakdown")))</th><th>\(e(l.t("col_net")))</th><th>\(e(l.t("col_better_than")))</th></tr></thead><tbody>"
+            h += "<div class=\"scroll\"><table><thead><tr><th>\(e(l.t("col_rank")))</th><th class=\"l\">\(e(l.t("col_retailer")))</th><th>n</th>"
+            h += "<th>\(e(l.t("col_breakdown")))</th><th>\(e(l.t("col_net")))</th><th class=\"l\">\(e(l.t("col_better_than")))</th></tr></thead><tbody>"
             for x in entries {
                 let f = x.figures, isSmall = f.n < options.smallSample
-                h += "<tr\(isSmall ? " class=\"small\"" : "")><td>\(x.rank)</td><td>\(e(truncate(name(x.retailer), 60)))\(isSmall ? " †" : "")</td><td>\(e(l.integer(f.n)))</td>"
+                h += "<tr\(isSmall ? " class=\"small\"" : "")><td>\(x.rank)</td><td class=\"l\">\(e(truncate(name(x.retailer), 60)))\(isSmall ? " †" : "")</td><td>\(e(l.integer(f.n)))</td>"
                 h += "<td>\(e(l.percent(f.positive.estimate))) · \(e(l.percent(f.neutral.estimate))) · \(e(l.percent(f.negative.estimate)))</td>"
                 h += "<td>\(e(l.net(f.net.estimate)))<span class=\"ci\">\(e(l.netRange(f.net.lower, f.net.upper)))</span></td>"
-                h += "<td>\(e(x.above.map { truncate(name($0), 40) }.joined(separator: ", ")))</td></tr>"
+                h += "<td class=\"l\">\(e(x.above.map { truncate(name($0), 40) }.joined(separator: ", ")))</td></tr>"
             }
             h += "</tbody></table></div>"
             if entries.count <= 25 {

@@ -13,9 +13,11 @@ struct SVG {
             + "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"t-\(id)\">\(HTML.escape(title))</title>"
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: String, width w: Double = 1, dash: String? = nil) {
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ stroke: String, width w: Double = 1, dash: String? = nil,
+                       opacity: Double? = nil) {
         out += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(f(w))\""
         if let d = dash { out += " stroke-dasharray=\"\(d)\"" }
+        if let o = opacity { out += " stroke-opacity=\"\(f(o))\"" }
         out += "/>"
     }
 
@@ -82,14 +84,15 @@ enum Charts {
             s.line(x(g), top - 6, x(g), height - 30, g == 0 ? "#8A8F98" : Palette.grid, width: g == 0 ? 1.2 : 1)
             s.text(x(g), height - 14, l.net(g), anchor: "middle", cls: "axis")
         }
-        // legend
-        s.marker(left + 6, 14, aspect: .privacy, small: false)
-        s.text(left + 16, 18, capitalized(l.aspect(.privacy)), cls: "lab")
-        s.marker(left + 140, 14, aspect: .personalization, small: false)
-        s.text(left + 150, 18, capitalized(l.aspect(.personalization)), cls: "lab")
+        // legend: the aspects drawn, then the small-sample marker
+        let drawn = reportAspects.filter { a in rows.contains { $0.values.contains { $0.aspect == a } } }
+        for (k, a) in drawn.enumerated() {
+            s.marker(left + 6 + Double(k) * 134, 14, aspect: a, small: false)
+            s.text(left + 16 + Double(k) * 134, 18, capitalized(l.aspect(a)), cls: "lab")
+        }
         s.marker(left + 320, 14, aspect: .privacy, small: true)
         s.text(left + 330, 18, l.t("legend_small"), cls: "lab")
-        s.text(width - 4, 18, l.t("legend_n"), anchor: "end", cls: "axis")
+        s.text(width - 4, 18, rows.contains { $0.values.count > 1 } ? l.t("legend_n") : "n", anchor: "end", cls: "axis")
         for (i, r) in rows.enumerated() {
             let cy = top + Double(i) * rowH + rowH / 2
             if i % 2 == 0 { s.rect(0, cy - rowH / 2, width, rowH, fill: "#F6F7F9") }
@@ -111,7 +114,7 @@ enum Charts {
 
     /// Privacy × personalization net sentiment, one labelled point per retailer.
     static func quadrant(_ points: [QuadrantPoint], names: (String) -> String, smallSample: Int, id: String, title: String, locale l: ReportLocale) -> String {
-        let width = 760.0, height = 580.0, left = 60.0, right = 30.0, top = 50.0, bottom = 72.0
+        let width = 760.0, height = 590.0, left = 60.0, right = 30.0, top = 50.0, bottom = 76.0
         let pw = width - left - right, ph = height - top - bottom
         var s = SVG(width: width, height: height, title: title, id: id)
         func x(_ v: Double) -> Double { left + (v + 1) / 2 * pw }
@@ -130,7 +133,7 @@ enum Charts {
             s.text(x(g), top + ph + 16, l.net(g), anchor: "middle", cls: "axis")
             s.text(left - 6, y(g) + 4, l.net(g), anchor: "end", cls: "axis")
         }
-        s.text(left + pw / 2, top + ph + 36, l.t("axis_privacy"), anchor: "middle", cls: "lab")
+        s.text(left + pw / 2, top + ph + 60, l.t("axis_privacy"), anchor: "middle", cls: "lab")
         s.raw("<text class=\"lab\" text-anchor=\"middle\" transform=\"translate(14 \(f(top + ph / 2))) rotate(-90)\">\(HTML.escape(l.t("axis_personalization")))</text>")
         // points: big samples drawn last (on top); labels placed to avoid overlaps
         var placed: [(Double, Double, Double)] = []
@@ -223,15 +226,29 @@ enum Charts {
             // interval band over weeks with posts
             var band: [(Int, Statistics.Interval)] = []
             for (i, p) in series.enumerated() { if let p = p, p.figures.n > 0 { band.append((i, p.figures.net)) } }
-            if band.count >= 2 {
+            // the band is drawn per run of consecutive weeks; a lone week gets an interval whisker
+            var runs: [[(Int, Statistics.Interval)]] = []
+            for b in band {
+                if let last = runs.last?.last, last.0 == b.0 - 1 { runs[runs.count - 1].append(b) } else { runs.append([b]) }
+            }
+            for run in runs {
+                if run.count == 1 {
+                    let b = run[0]
+                    s.line(x(b.0), y(b.1.upper), x(b.0), y(b.1.lower), color, width: 6, opacity: 0.25)
+                    continue
+                }
                 var d = "M"
-                for (j, b) in band.enumerated() { d += (j == 0 ? "" : "L") + "\(f(x(b.0))) \(f(y(b.1.upper)))" }
-                for b in band.reversed() { d += "L\(f(x(b.0))) \(f(y(b.1.lower)))" }
+                for (j, b) in run.enumerated() { d += (j == 0 ? "" : "L") + "\(f(x(b.0))) \(f(y(b.1.upper)))" }
+                for b in run.reversed() { d += "L\(f(x(b.0))) \(f(y(b.1.lower)))" }
                 s.path(d + "Z", stroke: "none", fill: color, width: 0, opacity: 0.16)
             }
             if band.count >= 2 {
+                // the line breaks over weeks without posts on the aspect
                 var d = ""
-                for (j, b) in band.enumerated() { d += (j == 0 ? "M" : "L") + "\(f(x(b.0))) \(f(y(b.1.estimate)))" }
+                for (j, b) in band.enumerated() {
+                    let joined = j > 0 && band[j - 1].0 == b.0 - 1
+                    d += (joined ? "L" : "M") + "\(f(x(b.0))) \(f(y(b.1.estimate)))"
+                }
                 s.path(d, stroke: color, width: 2)
             }
             let maxN = max(1, series.compactMap { $0?.figures.n }.max() ?? 1)
@@ -244,7 +261,7 @@ enum Charts {
                 if n > 0 { s.text(x(i), barTop + barH - h - 3, l.integer(n), anchor: "middle", cls: "tiny") }
                 if let sp = p?.spike {
                     let label = "▲ " + l.t("legend_spike") + (sp.topDriver.map { " " + $0.rawValue } ?? "")
-                    s.text(x(i), netTop - 4, label, anchor: "middle", cls: "spike", fill: Palette.negative, weight: "700")
+                    s.text(x(i), barTop + barH - h - 15, label, anchor: "middle", cls: "spike", fill: Palette.negative, weight: "700")
                 }
             }
         }

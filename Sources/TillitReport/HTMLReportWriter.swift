@@ -133,8 +133,9 @@ public struct HTMLReportWriter {
         let r = report
         var h = level == 2 ? "<section id=\"drivers\">" : ""
         for a in reportAspects {
-            let rows = r.drivers.filter { $0.retailer == id && $0.driver.aspect == a }
-            let base = rows.first?.base ?? 0
+            // retailer sections show only the drivers that occur (plus those of the reference study)
+            let rows = r.drivers.filter { $0.retailer == id && $0.driver.aspect == a && (level == 2 || $0.count > 0 || $0.benchmark != nil) }
+            let base = r.drivers.first { $0.retailer == id && $0.driver.aspect == a }?.base ?? 0
             if level == 3 && base == 0 { continue }
             let key = a == .privacy ? "drivers_neg_heading" : "drivers_pos_heading"
             let name = a == .privacy ? "drivers_privacy_negative" : "drivers_personalization_positive"

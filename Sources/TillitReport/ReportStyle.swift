@@ -16,8 +16,8 @@ enum ReportStyle {
     .summary h2{border:0;margin:4px 0 2px;font-size:18px}
     .summary ol{margin:4px 0;padding-left:22px}
     .summary li{margin:7px 0;font-size:16px}
-    nav.toc{font-size:13px;margin:14px 0 0;color:var(--muted)}
-    nav.toc a{color:var(--accent);margin-right:12px;white-space:nowrap}
+    nav.toc{font-size:13px;margin:14px 0 0;color:var(--muted);display:flex;flex-wrap:wrap;gap:4px 14px}
+    nav.toc a{color:var(--accent)}
     figure{margin:10px 0 22px;break-inside:avoid}
     figcaption{font-size:12px;color:var(--muted);margin-top:2px}
     svg.chart{width:100%;height:auto;display:block}
@@ -32,7 +32,7 @@ enum ReportStyle {
     .scroll{overflow-x:auto}
     table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
     th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
-    th:first-child,td:first-child{text-align:left}
+    th:first-child,td:first-child,th.l,td.l{text-align:left}
     thead th{font-weight:600;color:var(--muted);border-bottom:2px solid #C9CDD2;vertical-align:bottom}
     thead tr.group th{border-bottom:0;text-align:center;color:var(--ink)}
     td.bd{width:40%;min-width:160px}
@@ -66,7 +66,6 @@ enum ReportStyle {
       main{max-width:none;padding:0}
       nav.toc{display:none}
       h2,h3{break-after:avoid}
-      section.retailer{break-before:page}
       figure,table,.kpis,blockquote{break-inside:avoid}
       a{color:inherit;text-decoration:none}
     }

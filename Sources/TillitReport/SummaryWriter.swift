@@ -35,7 +35,7 @@ struct SummaryWriter {
         if let s = report.spikes.filter({ $0.week == week }).max(by: { $0.p != $1.p ? $0.p > $1.p : $0.retailer > $1.retailer }) {
             let driver = s.topDriver.map { l.t("sum_mostly", lowerFirst(l.driver($0)), $0.rawValue) } ?? ""
             out.append(l.t("sum_spike", capitalized(l.aspect(s.aspect)), who(s.retailer), l.week(s.week), l.integer(s.count),
-                           l.decimal(s.baseline, 1), driver))
+                           l.decimal(s.baseline, 1), driver, l.aspect(s.aspect)))
         }
         let drivers = report.drivers.filter { $0.retailer == Tally.allPosts && $0.driver.aspect == .privacy && $0.count > 0 }
         if let top = drivers.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.driver > $1.driver }) {

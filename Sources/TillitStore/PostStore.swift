@@ -185,4 +185,6 @@ public protocol PostStore: AnyObject {
     func forget(authorPseudonym: String) throws -> ErasureReport
     /// Erases one post and its derived rows.
     func forget(source: String, id: String) throws -> ErasureReport
+    /// The sources that have a post with this id (to resolve `forget --post ID`).
+    func sources(id: String) throws -> [String]
 }

@@ -289,6 +289,10 @@ public final class SQLiteStore: PostStore {
         try erase(kind: "post", where: "source = ? AND id = ?", [.text(source), .text(id)])
     }
 
+    public func sources(id: String) throws -> [String] {
+        try db.query("SELECT source FROM posts WHERE id = ? ORDER BY source", [.text(id)]) { $0.text(0) }
+    }
+
     private func erase(kind: String, where condition: String, _ args: [SQLValue]) throws -> ErasureReport {
         let report: ErasureReport = try db.transaction {
             var r = ErasureReport()

@@ -22,12 +22,12 @@ struct ForgetCommand: ParsableCommand {
     @Option(name: .customLong("author"), help: ArgumentHelp("The author's handle or name as in the source.", valueName: "HANDLE"))
     var author: String?
 
-    @Option(name: .customLong("post"), help: ArgumentHelp("One post as SOURCE:ID.", valueName: "SOURCE:ID"))
+    @Option(name: .customLong("post"), help: ArgumentHelp("One post as SOURCE:ID, or ID when only one source has it.", valueName: "SOURCE:ID"))
     var post: String?
 
     func validate() throws {
         if (author == nil) == (post == nil) { throw ValidationError("give exactly one of --author HANDLE or --post SOURCE:ID") }
-        if let p = post, !p.contains(":") { throw ValidationError("--post takes SOURCE:ID, e.g. ndjson:tw-000165") }
+        if let p = post, p.isEmpty { throw ValidationError("--post takes SOURCE:ID, e.g. ndjson:tw-000165") }
     }
 
     func run() throws {
@@ -41,10 +41,19 @@ struct ForgetCommand: ParsableCommand {
                 what = "author \(pseudonym)"
             } else {
                 let p = post!
-                let colon = p.firstIndex(of: ":")!
-                let source = String(p[..<colon]), id = String(p[p.index(after: colon)...])
+                var source = "", id = p
+                if let colon = p.firstIndex(of: ":"), try db.sources(id: String(p[p.index(after: colon)...])).contains(String(p[..<colon])) {
+                    source = String(p[..<colon]); id = String(p[p.index(after: colon)...])
+                } else {
+                    // a bare id (which may itself contain colons): it must name exactly one post
+                    let sources = try db.sources(id: p)
+                    if sources.count > 1 {
+                        throw TillitFailure(status: .usage, message: "post id '\(p)' exists in several sources (\(sources.joined(separator: ", "))); use --post SOURCE:ID")
+                    }
+                    source = sources.first ?? ""
+                }
                 report = try db.forget(source: source, id: id)
-                what = "post \(source):\(id)"
+                what = "post \(source.isEmpty ? id : source + ":" + id)"
             }
         } catch let e as DatabaseError {
             throw TillitFailure(status: .fatal, message: "\(store.path): \(e.description)")

@@ -18,7 +18,7 @@ import TillitReport
 
     static let allowedAttributes: Set<String> = ["class", "id", "href", "title", "lang", "charset", "name", "content", "http-equiv", "viewBox", "role",
                                                  "aria-labelledby", "aria-label", "xmlns", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "fill",
-                                                 "stroke", "stroke-width", "stroke-dasharray", "fill-opacity", "text-anchor", "font-weight", "transform",
+                                                 "stroke", "stroke-width", "stroke-dasharray", "fill-opacity", "stroke-opacity", "text-anchor", "font-weight", "transform",
                                                  "cx", "cy", "r", "d", "colspan"]
 
     func hostileStore() throws -> SQLiteStore {

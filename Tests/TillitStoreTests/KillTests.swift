@@ -83,6 +83,17 @@ func killCorpus(_ n: Int) -> String {
     return out
 }
 
+/// Polls (read-only) until the store has a `running` run of process `pid`, for at most 20 s.
+func waitForRunningRun(_ path: String, pid: pid_t) {
+    for _ in 0..<4000 {
+        if access(path, F_OK) == 0, let db = try? Database(path: path, create: false, readonly: true),
+           let n = try? db.scalar("SELECT count(*) FROM runs WHERE status = 'running' AND pid = ?", [.int(Int64(pid))]).int, n > 0 {
+            return
+        }
+        usleep(5000)
+    }
+}
+
 @Suite(.serialized) struct KillTests {
     @Test("SIGKILL at random moments of an ingest, then ingesting again, gives exactly the rows of an uninterrupted run")
     func killAndResume() throws {
@@ -103,9 +114,12 @@ func killCorpus(_ n: Int) -> String {
         let seed: UInt64 = 47
         var rng = TallyTests.SplitMix(state: seed)
         var kills = 0
-        for round in 0..<6 {
+        for round in 0..<8 {
             let child = spawnTillit(["ingest", corpus, "--db", killed] + common)
-            let delay = Int.random(in: 0..<durationUs, using: &rng)
+            // even rounds: any moment from the start (lexicon loading, migration, batches);
+            // odd rounds: a moment after the child's run row exists, so the kill lands inside batches
+            if round % 2 == 1 { waitForRunningRun(killed, pid: child) }
+            let delay = Int.random(in: 0..<(round % 2 == 1 ? durationUs / 2 : durationUs), using: &rng)
             usleep(useconds_t(delay))
             if kill(child, SIGKILL) == 0 { kills += 1 }
             _ = waitExit(child)
@@ -126,6 +140,7 @@ func killCorpus(_ n: Int) -> String {
         #expect(waitExit(again) == 0)
         #expect(try storeRows(killed) == b)
         let runs = try SQLiteStore(path: killed).runs()
+        print("kill test: \(kills) SIGKILLs, \(runs.filter { $0.status == .interrupted }.count) runs interrupted mid-batch, \(b.count) rows identical (seed \(seed))")
         // the final two runs complete; a child may also finish before its kill moment
         #expect(runs.filter { $0.status == .complete }.count >= 2)
         #expect(runs.filter { $0.status == .interrupted }.count >= 1, "no kill landed inside a run (seed \(seed))")
@@ -152,6 +167,8 @@ func killCorpus(_ n: Int) -> String {
         #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 49)
         #expect(waitExit(spawnTillit(["forget", "--db", db, "--post", "ndjson:k1"])) == 0)
         #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 48)
+        #expect(waitExit(spawnTillit(["forget", "--db", db, "--post", "k2"])) == 0)
+        #expect(try SQLiteStore(path: db).db.scalar("SELECT count(*) FROM posts").int == 47)
         // analyze --author-key: a key file with mode 0600 is created, authors become a:…
         let key = Golden.temporaryFile([], suffix: ".key"), out = Golden.temporaryFile([], suffix: ".jsonl")
         unlink(key)
