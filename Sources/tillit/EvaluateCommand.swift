@@ -22,6 +22,7 @@ struct EvaluateCommand: ParsableCommand {
           tillit evaluate reviews.csv --text-column body --label-column stars --scheme stars
           tillit evaluate gold.tsv --predictions analysed.jsonl      # score existing records
           tillit evaluate --aspects Tests/Fixtures/aspects/sv.tsv    # privacy/personalization detection
+          tillit evaluate --semeval Restaurants_Test.xml --lang en  # aspect-term polarity (SemEval ABSA)
 
         ASPECT SETS (--aspects)
           Columns id, lang, privacy, privacy_drivers, personalization, personalization_drivers, text;
@@ -52,10 +53,13 @@ struct EvaluateCommand: ParsableCommand {
     var aspects = false
     @Flag(name: .customLong("errors"), help: "With --aspects: list the texts Tillit got wrong.")
     var errors = false
+    @Flag(name: .customLong("semeval"), help: "GOLD is SemEval ABSA XML: score Tillit's polarity toward each aspect term against the gold.")
+    var semeval = false
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
         if aspects { return try runAspects() }
+        if semeval { return try runSemEval() }
         if let s = scheme, LabelScheme(rawValue: s) == nil {
             throw TillitFailure(status: .usage, message: "unknown --scheme '\(s)'; use one of \(LabelScheme.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -200,5 +204,53 @@ struct GoldTable {
             for (k, v) in zip(header, r) { d[k] = v }
             rows.append(d)
         }
+    }
+}
+
+extension EvaluateCommand {
+    /// SemEval ABSA: Tillit's target sentiment toward each gold aspect term (by its character offsets),
+    /// and the sentence's overall label against the majority polarity of its opinions.
+    func runSemEval() throws {
+        let sentences = try SemEvalReader.read(path: gold)
+        let bundle = try lexicons.load()
+        let analyzer = Analyzer(bundle: bundle)
+        let forced = language.flatMap(Language.init(rawValue:))
+        var terms = EvaluationReport(), sentencesReport = EvaluationReport()
+        var skippedConflict = 0
+        for s in sentences {
+            var votes: [SentimentLabel: Int] = [:]
+            for t in s.aspectTerms {
+                guard let g = SentimentLabel(rawValue: t.polarity) else { skippedConflict += 1; continue }
+                votes[g, default: 0] += 1
+                guard let from = t.from, let to = t.to, let range = byteRange(s.text, from, to) else { continue }
+                let r = analyzer.targetSentiment(s.text, target: range, forceLanguage: forced)
+                terms.add(gold: g, predicted: r.target.label, score: r.target.score, goldValue: nil)
+            }
+            for c in s.aspectCategories { if let g = SentimentLabel(rawValue: c.polarity) { votes[g, default: 0] += 1 } }
+            // The sentence's opinion polarity: the majority of its opinions (ties and none are skipped).
+            let ranked = votes.sorted { $0.value > $1.value }
+            if let top = ranked.first, ranked.count == 1 || ranked[1].value < top.value {
+                let a = analyzer.analyze(Post(id: s.id, source: "semeval", text: s.text), forceLanguage: forced)
+                sentencesReport.add(gold: top.key, predicted: a.sentiment.sentiment.label, score: a.sentiment.sentiment.score, goldValue: nil)
+            }
+        }
+        print("\(gold): \(sentences.count) sentences")
+        print("  aspect terms: \(terms.count) with positive/neutral/negative gold (\(skippedConflict) conflict/other skipped)")
+        print("    polarity accuracy \(formatFixed(terms.accuracy, 3)), macro-F1 \(formatFixed(terms.macroF1, 3))  (" + terms.classes.map { "\($0.rawValue) \(formatFixed(terms.f1($0), 3))" }.joined(separator: ", ") + ")")
+        print("  sentences (majority opinion polarity vs Tillit's sentence label): \(sentencesReport.count)")
+        print("    accuracy \(formatFixed(sentencesReport.accuracy, 3)), macro-F1 \(formatFixed(sentencesReport.macroF1, 3))")
+    }
+
+    /// UTF-8 byte range of code-point offsets [from, to) in `text`.
+    func byteRange(_ text: String, _ from: Int, _ to: Int) -> Range<Int>? {
+        var byte = 0, cp = 0, start: Int?
+        for scalar in text.unicodeScalars {
+            if cp == from { start = byte }
+            if cp == to { break }
+            byte += String(scalar).utf8.count
+            cp += 1
+        }
+        guard let s = start, cp == to || to == text.unicodeScalars.count else { return nil }
+        return s..<byte
     }
 }
