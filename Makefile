@@ -6,7 +6,7 @@ DBG     := .build/debug/tillit
 OUT     ?= out
 SHARED  ?= ../shared
 
-.PHONY: all deps build release run test e2e lint check-icu eval conformance bench clean help
+.PHONY: all deps build release run test e2e lint check-icu eval conformance bench fuzz clean help
 
 all: release
 
@@ -16,6 +16,7 @@ help:
 	@echo "make e2e          render the demo reports in headless Chromium and check them (installs chromium)"
 	@echo "make eval         score Tillit on $(SHARED)/eval/dev (sentiment + language id) — needs ../shared"
 	@echo "make conformance  run the importers over $(SHARED)/samples — needs ../shared"
+	@echo "make fuzz         mutate the import fixtures through every format for FUZZ_SECONDS (default 120)"
 	@echo "make bench        throughput and peak memory on a generated 500 MB corpus, beside VADER when installed"
 
 deps:
@@ -58,6 +59,10 @@ conformance: release
 # Throughput and memory on a generated ≥ 500 MB corpus (import, analysis, end to end; 1 and all cores; VADER ratio).
 bench: release
 	@scripts/bench.sh $(BIN)
+
+# Seeded random-mutation fuzzing of every importer for FUZZ_SECONDS (default 120); crashes become regression fixtures.
+fuzz: deps
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf .build $(OUT)

@@ -45,6 +45,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Seeded random-mutation fuzzer over every importer (make fuzz).
+        .executableTarget(name: "tillit-fuzz", dependencies: ["TillitCore", "TillitImport", "TillitAnalysis"]),
         // Test support: golden files and temporary files (no Foundation).
         .target(name: "TillitTestSupport"),
         .testTarget(name: "TillitCoreTests", dependencies: ["TillitCore"]),

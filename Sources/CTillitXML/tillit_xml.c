@@ -40,11 +40,16 @@ static xmlParserInputPtr no_external(const char *url, const char *id, xmlParserC
     return NULL;
 }
 
+/* libxml2 prints some errors (encoding conversion) through its global generic handler straight to
+   stderr; Tillit reports errors itself, with file and line, so that channel is silenced. */
+static void silent_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
 tillit_xml_reader *tillit_xml_open(tillit_xml_read_fn fn, void *ctx, const char *url, const char *encoding, int32_t recover) {
     tillit_xml_reader *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->fn = fn; r->ctx = ctx;
     xmlSetExternalEntityLoader(no_external);
+    xmlSetGenericErrorFunc(NULL, silent_generic);
     int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
     if (recover) options |= XML_PARSE_RECOVER;
     r->reader = xmlReaderForIO(io_read, io_close, r, url, encoding, options);
