@@ -48,6 +48,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         return cur
     }
 
+    /// Follows already split path components (member names, array indices).
+    public func at(components: [String]) -> JSONValue? {
+        var cur: JSONValue = self
+        for p in components {
+            switch cur {
+            case .object: guard let next = cur[p] else { return nil }; cur = next
+            case .array(let items): guard let i = Int(p), i >= 0, i < items.count else { return nil }; cur = items[i]
+            default: return nil
+            }
+        }
+        return cur
+    }
+
     /// The value as text: strings as they are, numbers in their source spelling, booleans as words.
     public var text: String? {
         switch self {
