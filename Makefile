@@ -6,7 +6,7 @@ DBG     := .build/debug/tillit
 OUT     ?= out
 SHARED  ?= ../shared
 
-.PHONY: all deps build release run test e2e lint check-icu eval conformance clean help
+.PHONY: all deps build release run test e2e lint check-icu eval conformance bench clean help
 
 all: release
 
@@ -16,6 +16,7 @@ help:
 	@echo "make e2e          render the demo reports in headless Chromium and check them (installs chromium)"
 	@echo "make eval         score Tillit on $(SHARED)/eval/dev (sentiment + language id) — needs ../shared"
 	@echo "make conformance  run the importers over $(SHARED)/samples — needs ../shared"
+	@echo "make bench        NDJSON import throughput (no analysis) on a generated 200 MB file, MB/s per core"
 
 deps:
 	@scripts/install-deps.sh
@@ -53,6 +54,9 @@ eval: release
 
 conformance: release
 	@scripts/conformance.sh $(BIN) $(SHARED)
+
+bench: release
+	@scripts/bench-import.sh $(BIN)
 
 clean:
 	rm -rf .build $(OUT)
