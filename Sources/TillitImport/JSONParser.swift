@@ -44,7 +44,14 @@ public struct JSONParser {
     }
 
     @inline(__always) mutating func ws() {
-        while i < p.count, p[i] == 32 || p[i] == 9 || p[i] == 10 || p[i] == 13 { i += 1 }
+        // One space (`", "`, `": "`) is skipped without a branch; longer runs take the loop.
+        guard i < p.count else { return }
+        i &+= p[i] == 32 ? 1 : 0
+        while i < p.count {
+            let c = p[i]
+            if c > 32 || (c != 32 && c != 9 && c != 10 && c != 13) { return }
+            i += 1
+        }
     }
 
     mutating func value() throws(JSONError) -> JSONValue {
@@ -230,11 +237,13 @@ public struct JSONParser {
                     k = r
                     continue
                 }
-                let l = validUTF8Length(UnsafeBufferPointer(rebasing: p[..<last]), k)
+                let body = UnsafeBufferPointer(rebasing: p[..<last])
+                let l = validUTF8Length(body, k)
                 if l == 0 {
+                    // One U+FFFD per maximal subpart (Unicode/WHATWG, as Swift's own decoding).
                     d[o] = 0xEF; d[o + 1] = 0xBF; d[o + 2] = 0xBD; o += 3
                     repaired += 1
-                    k += 1
+                    k += maximalSubpart(body, k)
                 } else {
                     memcpy(d + o, q + k, l); o += l; k += l
                 }
@@ -272,6 +281,33 @@ func validUTF8Length(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     case 0xF4: return cont(i + 1) && p[i + 1] < 0x90 && cont(i + 2) && cont(i + 3) ? 4 : 0
     default: return 0
     }
+}
+
+/// The length of the maximal subpart of an ill-formed UTF-8 sequence at `i` (at least 1): the
+/// longest prefix that could start a well-formed sequence (Unicode 15 §3.9, U+FFFD substitution of
+/// maximal subparts — the WHATWG decoder's and Swift's behaviour).
+func maximalSubpart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let b0 = p[i], n = p.count
+    var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+    let need: Int
+    switch b0 {
+    case 0xC2...0xDF: need = 1
+    case 0xE0: need = 2; lo = 0xA0
+    case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+    case 0xED: need = 2; hi = 0x9F
+    case 0xF0: need = 3; lo = 0x90
+    case 0xF1...0xF3: need = 3
+    case 0xF4: need = 3; hi = 0x8F
+    default: return 1
+    }
+    var k = i + 1
+    for step in 0..<need {
+        guard k < n else { break }
+        let c = p[k]
+        if step == 0 { guard c >= lo, c <= hi else { break } } else { guard c & 0xC0 == 0x80 else { break } }
+        k += 1
+    }
+    return k - i
 }
 
 /// Word-at-a-time (SWAR) scanning for the JSON string hot paths.
