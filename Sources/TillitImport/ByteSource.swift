@@ -124,10 +124,21 @@ public final class ByteSource {
     }
 
     private func readDecoded(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(ImportError) -> Int {
+        if buffer.isEmpty { return 0 }
         while true {
-            if rawStart == rawEnd, !rawEOF { try fill() }
+            if rawStart == rawEnd, !rawEOF, decoder != nil { try fill() }
             guard let d = decoder else {
-                if rawStart == rawEnd { if rawEOF { return 0 }; continue }
+                if rawStart == rawEnd {
+                    if rawEOF { return 0 }
+                    // Plain input: read straight into the caller's buffer (no copy through `raw`).
+                    while true {
+                        let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
+                        if n < 0 { if errno == EINTR { continue }; throw ImportError(file: name, reason: errnoText()) }
+                        if n == 0 { rawEOF = true }
+                        bytesIn += Int64(n)
+                        return n
+                    }
+                }
                 let n = min(buffer.count, rawEnd - rawStart)
                 raw.withUnsafeBufferPointer { p in _ = memcpy(buffer.baseAddress!, p.baseAddress! + rawStart, n) }
                 rawStart += n

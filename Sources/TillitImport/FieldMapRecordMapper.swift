@@ -11,14 +11,22 @@ final class FieldMapRecordMapper: JSONRecordMapper {
     init(fields: FieldMap, source: String, explicitText: Bool, recordPaths: [[String]] = []) {
         mapper = JSONPostMapper(fields: fields, source: source, explicitText: explicitText)
         self.recordPaths = recordPaths
-        let all = fields.id + fields.text + fields.lang + fields.created + fields.author + fields.rating + fields.retailer
-        keys = JSONKeySet(all.compactMap { path in
-            path.hasPrefix("/") ? path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).first.map { String($0).replacingOccurrences("~1", "/").replacingOccurrences("~0", "~") }
-                                : path.split(separator: ".").first.map(String.init)
-        })
+        keys = mapper.keys
     }
+
+    @exclusivity(unchecked) private var scratch: [JSONField] = []
 
     func map(_ value: JSONValue, _ context: RecordContext, into out: inout [ImportEvent]) {
         out.append(mapper.map(value, origin: context.origin))
+    }
+
+    /// Objects go through the lazy field scanner; anything else takes the general path.
+    func mapBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ context: RecordContext, into out: inout [ImportEvent]) throws(JSONError) -> Bool {
+        var i = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count, isASCIISpace(bytes[i]) { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
+        out.append(try mapper.map(bytes: bytes, origin: context.origin, scratch: &scratch))
+        return true
     }
 }

@@ -22,9 +22,12 @@ protocol JSONRecordMapper: AnyObject {
     var allowsScriptPrefix: Bool { get }
     /// Appends the events for one record. Rejections may leave `snippet` empty: the reader fills it in.
     func map(_ value: JSONValue, _ context: RecordContext, into out: inout [ImportEvent])
+    /// A fast path from the record's bytes (NDJSON lines); false leaves the record to `map`.
+    func mapBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ context: RecordContext, into out: inout [ImportEvent]) throws(JSONError) -> Bool
 }
 
 extension JSONRecordMapper {
+    func mapBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ context: RecordContext, into out: inout [ImportEvent]) throws(JSONError) -> Bool { false }
     var recordPaths: [[String]] { [] }
     var expandsLineEnvelopes: Bool { !recordPaths.isEmpty }
     var allowsScriptPrefix: Bool { false }
@@ -43,8 +46,7 @@ final class JSONRecordReader: PostReader {
     private var container: Container
     private var lines: LineReader?
     private var streamer: JSONArrayStreamer?
-    private var queue: [ImportEvent] = []
-    private var queued = 0
+    @exclusivity(unchecked) private var queue: [ImportEvent] = []
     private var record = 0
     private let keys: JSONKeySet?
 
@@ -81,10 +83,9 @@ final class JSONRecordReader: PostReader {
         }
     }
 
+    /// Events of the current record are queued in reverse, so each is moved out, not copied.
     func next() throws(ImportError) -> ImportEvent? {
-        while queued >= queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queued = 0
+        while queue.isEmpty {
             if container == .auto {
                 container = JSONRecordReader.sniff(try source.peek(1 << 16), allowsScriptPrefix: mapper.allowsScriptPrefix)
             }
@@ -92,11 +93,10 @@ final class JSONRecordReader: PostReader {
             do {
                 if container == .lines { more = try readLine() } else { more = try readElement() }
             } catch let e as ImportError { throw e } catch { throw ImportError(file: source.name, reason: "\(error)") }
-            if !more { return nil }
+            if !more, queue.isEmpty { return nil }
+            if queue.count > 1 { queue.reverse() }
         }
-        let e = queue[queued]
-        queued += 1
-        return e
+        return queue.removeLast()
     }
 
     private func readLine() throws -> Bool {
@@ -115,6 +115,11 @@ final class JSONRecordReader: PostReader {
                 if k == bytes.count { return } // a blank line is not a record
                 record += 1
                 do {
+                    let before = queue.count
+                    if try mapper.mapBytes(bytes, RecordContext(origin: origin, envelope: nil), into: &queue) {
+                        fillSnippets(from: before, bytes)
+                        return
+                    }
                     let (value, _) = try JSONParser.parse(bytes, keeping: keys)
                     dispatch(value, RecordContext(origin: origin, envelope: nil), bytes: bytes, expand: mapper.expandsLineEnvelopes)
                 } catch let error as JSONError {

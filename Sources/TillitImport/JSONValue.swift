@@ -28,21 +28,30 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Follows a dotted path (`user.screen_name`, `items.0.text`) or a JSON Pointer (`/user/screen_name`).
-    public func at(_ path: String) -> JSONValue? { at(components: JSONValue.components(path)) }
-
-    /// A path's components: JSON Pointer (`/a/b`, with ~1 and ~0 escapes) or dotted (`a.b`).
-    public static func components(_ path: String) -> [String] {
+    public func at(_ path: String) -> JSONValue? {
+        let parts: [Substring]
         if path.hasPrefix("/") {
-            return path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-                $0.replacingOccurrences("~1", "/").replacingOccurrences("~0", "~")
+            parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+                Substring($0.replacingOccurrences("~1", "/").replacingOccurrences("~0", "~"))
             }
+        } else {
+            parts = path.split(separator: ".")
         }
-        return path.split(separator: ".").map(String.init)
-    }
-
-    public func at(components parts: [String]) -> JSONValue? {
         var cur: JSONValue = self
         for p in parts {
+            switch cur {
+            case .object: guard let next = cur[String(p)] else { return nil }; cur = next
+            case .array(let items): guard let i = Int(p), i >= 0, i < items.count else { return nil }; cur = items[i]
+            default: return nil
+            }
+        }
+        return cur
+    }
+
+    /// Follows already split path components (member names, array indices).
+    public func at(components: [String]) -> JSONValue? {
+        var cur: JSONValue = self
+        for p in components {
             switch cur {
             case .object: guard let next = cur[p] else { return nil }; cur = next
             case .array(let items): guard let i = Int(p), i >= 0, i < items.count else { return nil }; cur = items[i]

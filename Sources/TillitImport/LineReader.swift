@@ -6,7 +6,8 @@ import Glibc
 public final class LineReader {
     public let source: ByteSource
     public let maximumLine: Int
-    private var buf: [UInt8]
+    // Hot buffers: accessed only from this class, never overlapping (no dynamic exclusivity checks).
+    @exclusivity(unchecked) private var buf: [UInt8]
     private var start = 0
     private var end = 0
     private var eof = false

@@ -60,7 +60,15 @@ enum MapperSupport {
         return s.replacingOccurrences("&lt;", "<").replacingOccurrences("&gt;", ">").replacingOccurrences("&amp;", "&")
     }
 
-    static func isBlank(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }
+    /// Whether the text has nothing but white space (ASCII checked byte-wise first).
+    static func isBlank(_ s: String) -> Bool {
+        for b in s.utf8 {
+            if b == 32 || (b >= 9 && b <= 13) { continue }
+            if b < 0x80 { return false }
+            return s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        }
+        return true
+    }
 
     /// Adds hints once each, keeping their order.
     static func add(_ hint: TargetHint?, to hints: inout [TargetHint]) {

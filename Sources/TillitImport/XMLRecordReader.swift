@@ -103,7 +103,6 @@ final class XMLRecordReader: PostReader {
     let mapper: XMLRecordMapper
     private let stream: XMLStream
     private var queue: [ImportEvent] = []
-    private var queued = 0
     private var record = 0
     private var finished = false
     static let maximumRecord = 16 << 20
@@ -114,16 +113,14 @@ final class XMLRecordReader: PostReader {
         stream = try XMLStream(source: source, htmlEntities: htmlEntities, recover: recover)
     }
 
+    /// Events of the current record are queued in reverse, so each is moved out, not copied.
     func next() throws(ImportError) -> ImportEvent? {
-        while queued >= queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queued = 0
+        while queue.isEmpty {
             if finished { return nil }
             try readRecord()
+            if queue.count > 1 { queue.reverse() }
         }
-        let e = queue[queued]
-        queued += 1
-        return e
+        return queue.removeLast()
     }
 
     /// Line of the last record handed over (0 before the first).

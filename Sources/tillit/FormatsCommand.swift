@@ -26,8 +26,9 @@ struct FormatsCommand: ParsableCommand {
     func runBench(_ path: String) throws {
         var st = stat()
         guard stat(path, &st) == 0 else { throw TillitFailure(status: .fatal, message: "\(path): cannot stat") }
-        var t0 = timespec(), t1 = timespec()
+        var t0 = timespec(), t1 = timespec(), c0 = timespec(), c1 = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t0)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0)
         let (reader, fmt) = try Formats.open(path: path, format: format, options: ImportOptions())
         var posts = 0, skipped = 0, rejected = 0, textBytes = 0
         while let e = try reader.next() {
@@ -37,10 +38,19 @@ struct FormatsCommand: ParsableCommand {
             case .rejected: rejected += 1
             }
         }
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1)
         clock_gettime(CLOCK_MONOTONIC, &t1)
-        let seconds = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+        let wall = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+        let cpu = Double(c1.tv_sec - c0.tv_sec) + Double(c1.tv_nsec - c0.tv_nsec) / 1e9
         let mb = Double(st.st_size) / 1e6
-        let rate = (mb / seconds * 10).rounded() / 10
-        print("import \(fmt): \(st.st_size) bytes in \((seconds * 1000).rounded() / 1000) s = \(rate) MB/s; posts \(posts), skipped \(skipped), rejected \(rejected), text \(textBytes) bytes")
+        func f(_ x: Double, _ digits: Int) -> String {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            let v = Int((x * scale).rounded())
+            let frac = String(v % Int(scale))
+            return "\(v / Int(scale))." + String(repeating: "0", count: digits - frac.count) + frac
+        }
+        print("import \(fmt): \(st.st_size) bytes; wall \(f(wall, 3)) s = \(f(mb / wall, 1)) MB/s; cpu \(f(cpu, 3)) s = \(f(mb / cpu, 1)) MB/s per core; "
+              + "posts \(posts), skipped \(skipped), rejected \(rejected), text \(textBytes) bytes")
     }
 }

@@ -30,10 +30,11 @@ import TillitTestSupport
         #expect(!reference.isEmpty)
         var seed = StableHash.value([name]) // deterministic per fixture; override with TILLIT_CHUNK_SEED
         if let s = FileBytes.environment("TILLIT_CHUNK_SEED"), let v = UInt64(s) { seed = v }
+        print("chunking: \(name) seed \(seed) (rounds use seed+0…5; replay with TILLIT_CHUNK_SEED=\(seed))")
         for (round, maximum) in [1, 2, 3, 7, 64, 4096].enumerated() {
             let roundSeed = seed &+ UInt64(round)
             let got = try read(name, format, chunking: ChunkSizer(seed: roundSeed, maximum: maximum))
-            if got != reference { print("chunking: \(name) differs with seed \(roundSeed), chunks of at most \(maximum) bytes (TILLIT_CHUNK_SEED=\(roundSeed))") }
+            if got != reference { print("chunking: \(name) differs with seed \(roundSeed), chunks of at most \(maximum) bytes") }
             #expect(got == reference, "seed \(roundSeed), maximum chunk \(maximum)")
         }
     }

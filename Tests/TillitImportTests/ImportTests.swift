@@ -36,12 +36,17 @@ func fixture(_ name: String) -> String { Golden.packageRoot() + "/Tests/Fixtures
         #expect(throws: JSONError.self) { try JSONParser.parse(bomb) }
     }
 
-    @Test("invalid UTF-8 inside strings is repaired to U+FFFD and counted")
+    @Test("invalid UTF-8 inside strings is repaired to U+FFFD per maximal subpart and counted")
     func repair() throws {
         let bytes: [UInt8] = Array(#"{"t":"a"#.utf8) + [0xFF, 0xC3] + Array(#"b"}"#.utf8)
         let (v, repairs) = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) }
         #expect(v["t"]?.text == "a\u{FFFD}\u{FFFD}b")
         #expect(repairs == 2)
+        let cut: [UInt8] = Array(#"{"t":"x"#.utf8) + [0xE2, 0x82, 0x41, 0xF0, 0x9F, 0x98] + Array(#"y"}"#.utf8)
+        let (w, n) = try cut.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        #expect(w["t"]?.text == "x\u{FFFD}A\u{FFFD}y")
+        #expect(w["t"]?.text == String(decoding: [0x78, 0xE2, 0x82, 0x41, 0xF0, 0x9F, 0x98, 0x79], as: UTF8.self))
+        #expect(n == 2)
     }
 
     @Test("escapes and surrogate pairs", arguments: [(#""\u00e5\n""#, "å\n"), (#""\ud83d\ude00""#, "😀"), (#""\udc00""#, "\u{FFFD}")])
