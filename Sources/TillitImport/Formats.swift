@@ -54,6 +54,7 @@ public enum Formats {
         var fmt = aliases[format] ?? format
         let source = try ByteSource(path: path)
         source.chunking = options.chunking
+        options.watcher?.watch(source)
         if fmt == "auto" {
             if options.mappingPath != nil {
                 fmt = "mapping"

@@ -54,6 +54,8 @@ public struct ImportOptions: Sendable {
     public var mappingPath: String?
     /// Test hook: deliver the input bytes in seeded random chunk sizes.
     var chunking: ChunkSizer?
+    /// Receives the byte source of each opened input (progress reporting reads its position).
+    public var watcher: SourceWatcher?
     public init() {}
 }
 
@@ -63,4 +65,13 @@ public func snippet(_ b: UnsafeBufferPointer<UInt8>, limit: Int = 300) -> String
     // do not cut a UTF-8 sequence
     while end < b.count, end > 0, b[end] & 0xC0 == 0x80 { end -= 1 }
     return String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self)
+}
+
+/// Remembers the byte source an importer reads, so progress can be reported in bytes.
+public final class SourceWatcher: @unchecked Sendable {
+    public private(set) var source: ByteSource?
+    public init() {}
+    func watch(_ s: ByteSource) { source = s }
+    /// Bytes read so far from the current input (compressed bytes for compressed files).
+    public var bytesRead: Int64 { source?.bytesIn ?? 0 }
 }

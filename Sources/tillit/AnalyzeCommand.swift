@@ -2,6 +2,9 @@ import ArgumentParser
 import TillitCore
 import TillitAnalysis
 import TillitImport
+#if canImport(Glibc)
+import Glibc
+#endif
 import TillitStore
 
 struct AnalyzeCommand: ParsableCommand {
@@ -67,7 +70,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try input.importOptions()
+        var options = try input.importOptions()
         let bundle = try lexicons.load()
         let pseudonymizer = try authorKey.map { try AuthorKey.pseudonymizer($0) }
         let workers = BatchAnalyzer(bundle: bundle, jobs: jobs ?? BatchAnalyzer.cores, pseudonymizer: pseudonymizer)
@@ -96,6 +99,8 @@ struct AnalyzeCommand: ParsableCommand {
             batch.removeAll(keepingCapacity: true)
         }
         let batchSize = 2048
+        let progress = Progress(enabled: !quiet && isatty(2) != 0, inputs: inputs)
+        options.watcher = progress.watcher
         do {
             for path in inputs {
                 let (reader, _) = try Formats.open(path: path, format: input.format, options: options)
@@ -105,6 +110,7 @@ struct AnalyzeCommand: ParsableCommand {
                         let next = try reader.next()
                         importSeconds += Clock.now() - ti
                         guard let ev = next else { break }
+                        if tally.read & 1023 == 0 { progress.tick(posts: tally.read) }
                         switch ev {
                         case .post(let post):
                             tally.read += 1
@@ -132,6 +138,7 @@ struct AnalyzeCommand: ParsableCommand {
                 }
             }
             try flush()
+            progress.finish(posts: tally.read)
         } catch {
             out.discard()
             rejectFile?.discard()
