@@ -43,6 +43,25 @@ import TillitTestSupport
         #expect(fast[9].contains("text=\"lone \u{FFFD} surrogate\""))
     }
 
+    @Test("Reddit lines (fast path) and the same records in a JSON array (parsed path) map alike")
+    func reddit() throws {
+        let lines = (Golden.readFile(fixture("reddit.ndjson")) ?? "").split(separator: "\n").map(String.init)
+        let good = lines.filter { (try? JSONParser.parse(Array($0.utf8))) != nil }
+        #expect(good.count == 8)
+        let ndjson = Golden.temporaryFile(Array(good.joined(separator: "\n").utf8))
+        let array = Golden.temporaryFile(Array(("[" + good.joined(separator: ",\n") + "]").utf8))
+        func strip(_ e: ImportEvent) -> String {
+            switch e {
+            case .post(var p): p.origin = RecordOrigin(); return describe(.post(p))
+            case .skipped(_, let r): return "skipped \(r)"
+            case .rejected(_, let r, _): return "rejected \(r)"
+            }
+        }
+        let fast = try events(ndjson, format: "reddit").map(strip)
+        #expect(fast == (try events(array, format: "reddit").map(strip)))
+        #expect(fast.count == 8)
+    }
+
     @Test("invalid UTF-8 and broken syntax on the hot path are repaired or rejected like elsewhere")
     func badBytes() throws {
         let lines: [UInt8] = Array(#"{"text": "ok"#.utf8) + [0xE2, 0x82] + Array("\"}\n".utf8)
