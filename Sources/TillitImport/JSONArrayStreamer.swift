@@ -173,9 +173,16 @@ public final class JSONArrayStreamer {
             let limit = end
             var k = pos
             buf.withUnsafeBufferPointer { p in
+                let window = UnsafeBufferPointer(rebasing: p[..<limit])
                 while k < limit {
                     let b = p[k]
                     if inString {
+                        if !escape, b != UInt8(ascii: "\\"), b != UInt8(ascii: "\"") {
+                            // Jump to the next quote or backslash a word at a time.
+                            var high: UInt64 = 0
+                            k = JSONScan.stop(window, from: k + 1, high: &high)
+                            continue
+                        }
                         if escape { escape = false } else if b == UInt8(ascii: "\\") { escape = true } else if b == UInt8(ascii: "\"") {
                             inString = false
                             if depth == 0 { k += 1; done = true; return }

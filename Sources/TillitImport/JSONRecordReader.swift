@@ -142,9 +142,16 @@ final class JSONRecordReader: PostReader {
                 let origin = RecordOrigin(file: source.name, line: e.line, record: e.index)
                 record = e.index + 1
                 do {
-                    let (value, _) = try JSONParser.parse(e.bytes, keeping: keys)
                     var isDocument = false
                     if case .document = item { isDocument = true }
+                    if !isDocument {
+                        let before = queue.count
+                        if try mapper.mapBytes(e.bytes, RecordContext(origin: origin, envelope: s.envelope), into: &queue) {
+                            fillSnippets(from: before, e.bytes)
+                            return
+                        }
+                    }
+                    let (value, _) = try JSONParser.parse(e.bytes, keeping: keys)
                     dispatch(value, RecordContext(origin: origin, envelope: isDocument ? nil : s.envelope), bytes: e.bytes, expand: isDocument)
                 } catch let error as JSONError {
                     queue.append(.rejected(origin, reason: "invalid JSON in element \(e.index + 1) (byte offset \(e.offset + Int64(error.offset))): \(error.reason)",

@@ -10,39 +10,59 @@ final class RedditMapper: JSONRecordMapper {
     let source = "reddit"
     let keys: JSONKeySet? = JSONKeySet(["id", "name", "body", "title", "selftext", "author", "created_utc", "created",
                                         "permalink", "parent_id", "link_id", "url", "domain", "is_self", "subreddit"])
-    static let gone: Set<String> = ["[deleted]", "[removed]"]
+    /// `[deleted]` or `[removed]` when the text is only that marker (checked by length first: bodies
+    /// are long and never hashed).
+    static func goneMarker(_ s: String) -> String? {
+        guard s.utf8.count <= 24 else { return nil }
+        let t = s.trimmingASCIIWhitespace()
+        return t == "[deleted]" || t == "[removed]" ? t : nil
+    }
+
+    @exclusivity(unchecked) private var scratch: [JSONField] = []
 
     func map(_ value: JSONValue, _ context: RecordContext, into out: inout [ImportEvent]) {
-        let origin = context.origin
-        guard let id = value.string("id") ?? value.string("name") else {
-            out.append(.rejected(origin, reason: "Reddit record without an id", snippet: "")); return
+        out.append(event(value, context.origin))
+    }
+
+    /// Dump lines are wide (~100 members): locate the few wanted ones instead of parsing all.
+    func mapBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ context: RecordContext, into out: inout [ImportEvent]) throws(JSONError) -> Bool {
+        var i = 0
+        while i < bytes.count, isASCIISpace(bytes[i]) { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return false }
+        out.append(try JSONFields.with(bytes, keys: keys!, scratch: &scratch) { event($0, context.origin) })
+        return true
+    }
+
+    func event<V: RecordView>(_ value: V, _ origin: RecordOrigin) -> ImportEvent {
+        guard let id = value.text("id") ?? value.text("name") else {
+            return .rejected(origin, reason: "Reddit record without an id", snippet: "")
         }
         let text: String
-        let isComment = value["body"] != nil
+        let isComment = value.present("body")
         if isComment {
-            let body = (value.string("body") ?? "").trimmingASCIIWhitespace()
-            if RedditMapper.gone.contains(body) { out.append(.skipped(origin, reason: body)); return }
+            let body = value.text("body") ?? ""
+            if let marker = RedditMapper.goneMarker(body) { return .skipped(origin, reason: marker) }
             text = MapperSupport.unescapeBasicEntities(body)
         } else {
-            let rawTitle = value.string("title")?.trimmingASCIIWhitespace()
-            let rawSelf = value.string("selftext")?.trimmingASCIIWhitespace()
-            let title = rawTitle.flatMap { RedditMapper.gone.contains($0) ? nil : $0 }
-            let selftext = rawSelf.flatMap { RedditMapper.gone.contains($0) ? nil : $0 }
-            if title == nil, selftext == nil, let marker = [rawSelf, rawTitle].compactMap({ $0 }).first(where: RedditMapper.gone.contains) {
-                out.append(.skipped(origin, reason: marker)); return
-            }
+            let rawTitle = value.text("title")
+            let rawSelf = value.text("selftext")
+            let titleGone = rawTitle.flatMap(RedditMapper.goneMarker)
+            let selfGone = rawSelf.flatMap(RedditMapper.goneMarker)
+            let title = titleGone == nil ? rawTitle : nil
+            let selftext = selfGone == nil ? rawSelf : nil
+            if title == nil, selftext == nil, let marker = selfGone ?? titleGone { return .skipped(origin, reason: marker) }
             text = MapperSupport.unescapeBasicEntities(MapperSupport.join(title: title, body: selftext))
         }
-        if MapperSupport.isBlank(text) { out.append(.skipped(origin, reason: "empty text")); return }
+        if MapperSupport.isBlank(text) { return .skipped(origin, reason: "empty text") }
         var post = Post(id: id, source: source, text: text, origin: origin)
-        if let a = value.string("author"), !RedditMapper.gone.contains(a) { post.author = a }
-        post.createdAt = (value["created_utc"] ?? value["created"])?.timestamp
-        post.parentID = value.string("parent_id")
-        if let p = value.string("permalink") { post.url = p.hasPrefix("/") ? "https://www.reddit.com" + p : p }
-        if !isComment, value["is_self"] != .bool(true), let link = value.string("url"),
+        if let a = value.text("author"), RedditMapper.goneMarker(a) == nil { post.author = a }
+        post.createdAt = value.present("created_utc") ? value.time("created_utc") : value.time("created")
+        post.parentID = value.text("parent_id")
+        if let p = value.text("permalink") { post.url = p.hasPrefix("/") ? "https://www.reddit.com" + p : p }
+        if !isComment, !value.isTrue("is_self"), let link = value.text("url"),
            let hint = MapperSupport.domainHint(link, ignoring: ["reddit.com", "i.redd.it", "v.redd.it", "old.reddit.com", "redd.it"]) {
             post.hints.append(hint)
         }
-        out.append(.post(post))
+        return .post(post)
     }
 }

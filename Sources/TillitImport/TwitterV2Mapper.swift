@@ -5,8 +5,8 @@ import TillitCore
 /// inlined). Retweets take the full text of the referenced tweet; authors come from `includes.users`.
 final class TwitterV2Mapper: JSONRecordMapper {
     let source = "twitter-v2"
-    let keys: JSONKeySet? = JSONKeySet(["data", "includes", "id", "text", "note_tweet", "author_id", "author", "created_at",
-                                        "lang", "entities", "referenced_tweets"])
+    let keys: JSONKeySet? = JSONKeySet(["data", "includes", "meta", "errors", "id", "text", "note_tweet", "author_id", "author",
+                                        "created_at", "lang", "entities", "referenced_tweets"])
 
     func map(_ value: JSONValue, _ context: RecordContext, into out: inout [ImportEvent]) {
         if let data = value["data"] {
@@ -20,6 +20,9 @@ final class TwitterV2Mapper: JSONRecordMapper {
             if tweets.isEmpty { out.append(.skipped(context.origin, reason: "response page without tweets")); return }
             for t in tweets { out.append(tweet(t, users: users, included: included, origin: context.origin)) }
             return
+        }
+        if value["id"] == nil, value["meta"] != nil || value["errors"] != nil {
+            out.append(.skipped(context.origin, reason: "response page without tweets")); return
         }
         // A flattened line: the author and referenced tweets are inlined.
         var users: [String: String] = [:]

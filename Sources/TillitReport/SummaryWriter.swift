@@ -21,8 +21,11 @@ struct SummaryWriter {
             out.append(l.t("sum_volume", l.week(week), l.integer(volume), l.percent(p.share.estimate), l.percentRange(p.share.lower, p.share.upper),
                            l.percent(z.share.estimate), l.percentRange(z.share.lower, z.share.upper)))
         }
+        // retailers first (the all-posts change is usually their sum), then by adjusted p
         let significant = report.changes.filter(\.significant).sorted {
-            $0.pAdjusted != $1.pAdjusted ? $0.pAdjusted < $1.pAdjusted : abs($0.z) > abs($1.z)
+            let a = $0.retailer == Tally.allPosts ? 1 : 0, b = $1.retailer == Tally.allPosts ? 1 : 0
+            if a != b { return a < b }
+            return $0.pAdjusted != $1.pAdjusted ? $0.pAdjusted < $1.pAdjusted : abs($0.z) > abs($1.z)
         }
         if significant.isEmpty {
             if report.changes.isEmpty {
@@ -72,10 +75,10 @@ struct SummaryWriter {
                 let share = Double(label == .positive ? t.value.positive : t.value.negative) / Double(base)
                 driver = l.t("sum_driven", lowerFirst(l.driver(t.key)), t.key.rawValue, l.percent(share), l.label(label), l.aspect(c.aspect))
             }
-            return l.t("sum_change_net", l.aspect(c.aspect), who(c.retailer), dir, l.net(c.from), l.net(c.to),
+            return l.t(c.retailer == Tally.allPosts ? "sum_change_net_all" : "sum_change_net", l.aspect(c.aspect), who(c.retailer), dir, l.net(c.from), l.net(c.to),
                        l.netRange(c.toInterval.lower, c.toInterval.upper), l.integer(c.toN), driver)
         case .share:
-            return l.t("sum_change_share", who(c.retailer), l.aspect(c.aspect), dir, l.percent(c.from), l.percent(c.to),
+            return l.t(c.retailer == Tally.allPosts ? "sum_change_share_all" : "sum_change_share", who(c.retailer), l.aspect(c.aspect), dir, l.percent(c.from), l.percent(c.to),
                        l.percentRange(c.toInterval.lower, c.toInterval.upper))
         }
     }

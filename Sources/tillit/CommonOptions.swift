@@ -81,6 +81,7 @@ struct InputOptions: ParsableArguments {
         for name in o.joins.keys where name != "businesses" { throw TillitFailure(status: .usage, message: "unknown --join '\(name)' (known: businesses)") }
         o.mappingPath = mapping
         if format == "mapping", mapping == nil { throw TillitFailure(status: .usage, message: "--format mapping needs --mapping FILE") }
+        if mapping != nil, format != "auto", format != "mapping" { throw TillitFailure(status: .usage, message: "--mapping FILE describes the input itself; drop --format \(format)") }
         let known = Formats.all.map(\.name) + Formats.aliases.keys.sorted()
         guard known.contains(format) else {
             throw TillitFailure(status: .usage, message: "unknown format '\(format)'; known: \(known.joined(separator: ", "))")

@@ -23,24 +23,41 @@ import TillitTestSupport
 
     @Test("the lazy field scanner and the parsed-value path give the same posts")
     func samePosts() throws {
-        let ndjson = Golden.temporaryFile(Array(FieldScannerTests.records.joined(separator: "\n").utf8))
-        let array = Golden.temporaryFile(Array(("[" + FieldScannerTests.records.joined(separator: ",\n") + "]").utf8))
-        func strip(_ e: ImportEvent) -> String {
-            switch e {
-            case .post(var p): p.origin = RecordOrigin(); p.source = ""; if p.id.contains(":") { p.id = "synthetic" }; return describe(.post(p))
-            case .skipped(_, let r): return "skipped \(r)"
-            case .rejected(_, let r, _): return "rejected \(r)"
-            }
+        let mapper = JSONPostMapper(fields: FieldMap(), source: "ndjson")
+        let origin = RecordOrigin(file: "x.ndjson", line: 1, record: 0)
+        var scratch: [JSONField] = []
+        var out: [String] = []
+        for r in FieldScannerTests.records {
+            let bytes = Array(r.utf8)
+            let viaValue = describe(mapper.map(try JSONParser.parse(bytes), origin: origin))
+            let viaBytes = describe(try bytes.withUnsafeBufferPointer { try mapper.map(bytes: $0, origin: origin, scratch: &scratch) })
+            #expect(viaBytes == viaValue, "\(r)")
+            out.append(viaBytes)
         }
-        let fast = try events(ndjson, format: "ndjson").map(strip)
-        let general = try events(array, format: "json").map(strip)
-        #expect(fast.count == FieldScannerTests.records.count)
-        #expect(fast == general)
-        #expect(fast[1].contains(#"text="Café 😀 \"q\" \\ / \n\t""#))
-        #expect(fast[1].contains("post 12345678901234567890123 "))
-        #expect(fast[2].contains("author=nested"))
-        #expect(fast[3].contains(#"text="last wins""#))
-        #expect(fast[9].contains("text=\"lone \u{FFFD} surrogate\""))
+        #expect(out[1].contains(#"text="Café 😀 \"q\" \\ / \n\t""#))
+        #expect(out[1].contains("post 12345678901234567890123 "))
+        #expect(out[2].contains("author=nested"))
+        #expect(out[3].contains(#"text="last wins""#))
+        #expect(out[5].hasPrefix("skipped") && out[6].hasPrefix("rejected") && out[7].hasPrefix("rejected"))
+        #expect(out[9].contains("text=\"lone \u{FFFD} surrogate\""))
+    }
+
+    @Test("Reddit: the field-scanner path and the parsed-value path map every fixture line alike")
+    func reddit() throws {
+        let lines = (Golden.readFile(fixture("reddit.ndjson")) ?? "").split(separator: "\n").map(String.init)
+        let mapper = RedditMapper()
+        let origin = RecordOrigin(file: "r.ndjson", line: 1, record: 0)
+        var checked = 0
+        for l in lines {
+            let bytes = Array(l.utf8)
+            guard let v = try? JSONParser.parse(bytes) else { continue }
+            var out: [ImportEvent] = []
+            let handled = try bytes.withUnsafeBufferPointer { try mapper.mapBytes($0, RecordContext(origin: origin), into: &out) }
+            #expect(handled)
+            #expect(out.map(describe) == [describe(mapper.event(v, origin))])
+            checked += 1
+        }
+        #expect(checked == 8)
     }
 
     @Test("invalid UTF-8 and broken syntax on the hot path are repaired or rejected like elsewhere")

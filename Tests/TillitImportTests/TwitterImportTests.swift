@@ -25,6 +25,13 @@ import TillitTestSupport
         #expect(ps.allSatisfy { $0.origin.line >= 1 && $0.source == "twitter-v2" })
     }
 
+    @Test("a response page with only errors (deleted tweets) is skipped, not rejected")
+    func errorPage() throws {
+        let path = Golden.temporaryFile(Array(#"{"errors": [{"resource_id": "1", "title": "Not Found Error"}], "meta": {"result_count": 0}}"#.utf8))
+        let evs = try events(path, format: "twitter-v2")
+        #expect(skipReasons(evs) == ["response page without tweets"])
+    }
+
     @Test("flattened twarc2 lines read the inlined author and referenced tweet")
     func flattened() throws {
         let ps = posts(try events(fixture("twitter-v2-flat.jsonl")))
