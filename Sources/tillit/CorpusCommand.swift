@@ -25,7 +25,7 @@ struct CorpusCommand: ParsableCommand {
         )
         @Option(name: .customLong("posts"), help: "Number of posts.") var posts: Int
         @Option(name: .customLong("seed"), help: "Random seed.") var seed: UInt64 = 1
-        @Option(name: .customLong("format"), help: ArgumentHelp("ndjson, csv, twitter-v2, reddit or trustpilot (one JSON object per line).", valueName: "NAME"))
+        @Option(name: .customLong("format"), help: ArgumentHelp("ndjson, csv, twitter-v2, reddit, trustpilot (one JSON object per line) or rss (one RSS 2.0 feed).", valueName: "NAME"))
         var format = "ndjson"
         @Option(name: .customLong("start-week"), help: ArgumentHelp("First ISO week.", valueName: "YYYY-Www")) var startWeek = "2026-W36"
         @Option(name: .customLong("weeks"), help: "Number of weeks covered.") var weeks = 12
@@ -51,12 +51,14 @@ struct CorpusCommand: ParsableCommand {
             }
             let out = try OutputFile(path: output)
             if format == "csv" { try out.write(CorpusGenerator.csvHeader()) }
+            if format == "rss" { try out.write(CorpusGenerator.rssHeader()) }
             var rng = CorpusGenerator.Random(seed: seed)
             let start = ISOWeek(startWeek)!.start
             let span = Int64(weeks) * 7 * 86_400
             for i in 0..<posts {
                 try out.write(generator.render(generator.post(i, rng: &rng, start: start, seconds: span), format: format))
             }
+            if format == "rss" { try out.write(CorpusGenerator.rssFooter()) }
             try out.commit()
         }
     }
