@@ -43,7 +43,7 @@ public struct HTMLReportWriter {
         h += caption("trend", retailer: Tally.allPosts) + "</figure></section>\n"
         h += changesSection()
         h += "<div id=\"retailers\"></div>\n"
-        for id in r.retailers where (r.windowFigures[id]![.privacy]!.n + r.windowFigures[id]![.personalization]!.n) > 0 {
+        for id in r.focus where (r.windowFigures[id]![.privacy]!.n + r.windowFigures[id]![.personalization]!.n) > 0 {
             h += retailerSection(id)
         }
         h += methodSection()
@@ -81,7 +81,7 @@ public struct HTMLReportWriter {
         h += "<tr><th>\(e(l.t("col_retailer")))</th><th>\(e(l.t("col_posts")))<span class=\"ci\">\(e(l.t("col_change", l.week(r.previous))))</span></th>"
         for _ in 0..<2 { h += "<th>\(e(l.t("col_share")))</th><th>\(e(l.t("col_net")))</th>" }
         h += "</tr></thead><tbody>"
-        for id in r.keys {
+        for id in [Tally.allPosts] + r.focus {
             let v = r.volume[id]!
             let isAll = id == Tally.allPosts
             var cls: [String] = []
@@ -96,9 +96,13 @@ public struct HTMLReportWriter {
             h += "</tr>"
         }
         h += "</tbody></table></div>" + caption("kpi") + "</figure>"
-        h += "<p class=\"note\">\(e(l.t("net_explain")))<br>\(e(l.t("small_note", String(small))))<br>\(e(l.t("sig_note", l.week(r.previous))))</p>"
+        var notes = [l.t("net_explain"), l.t("small_note", String(small)), l.t("sig_note", l.week(r.previous))]
+        if r.focus.count < r.retailers.count {
+            notes.insert(l.t("focus_note", String(r.focus.count), String(r.retailers.count)), at: 0)
+        }
+        h += "<p class=\"note\">" + notes.map(e).joined(separator: "<br>") + "</p>"
         // share of voice
-        let rows = r.retailers.filter { r.volume[$0]!.week > 0 }
+        let rows = r.focus.filter { r.volume[$0]!.week > 0 }
             .sorted { r.volume[$0]!.week != r.volume[$1]!.week ? r.volume[$0]!.week > r.volume[$1]!.week : $0 < $1 }
         h += "<h3>\(e(l.t("sov_heading", l.week(r.options.week))))</h3><figure id=\"fig-share_of_voice\">"
         h += Charts.shareOfVoice(rows.map { (r.name($0), r.volume[$0]!.week) }, total: rows.reduce(0) { $0 + r.volume[$1]!.week },
@@ -110,15 +114,16 @@ public struct HTMLReportWriter {
     func quadrantAndNet() -> String {
         let r = report
         var h = "<section id=\"quadrant\"><h2>\(e(l.t("quadrant_heading", r.windowLabel)))</h2>"
-        if r.quadrant.isEmpty {
+        let points = r.quadrant.filter { r.focus.contains($0.retailer) }
+        if points.isEmpty {
             h += "<p class=\"note\">\(e(l.t("no_data")))</p>"
         } else {
-            h += "<figure id=\"fig-quadrant\">" + Charts.quadrant(r.quadrant, names: r.name, smallSample: small, id: "quadrant",
+            h += "<figure id=\"fig-quadrant\">" + Charts.quadrant(points, names: r.name, smallSample: small, id: "quadrant",
                                                                    title: l.t("quadrant_heading", r.windowLabel), locale: l)
             h += caption("quadrant") + "</figure>"
         }
         h += "<h3>\(e(l.t("forest_heading", r.windowLabel)))</h3><figure id=\"fig-net_sentiment\">"
-        let rows = r.keys.map { id in
+        let rows = ([Tally.allPosts] + r.focus).map { id in
             Charts.ForestRow(label: r.title(id), values: reportAspects.map { a in
                 let x = r.windowFigures[id]![a]!
                 return (a, x.net, x.n, x.n < small)

@@ -105,6 +105,8 @@ public struct WeeklyReport: Sendable {
         public var minTestN = 5
         public var spikeP = 0.001
         public var spikeMinCount = 5
+        /// Retailers shown in the HTML (overview, charts, sections); CSV and JSON keep all.
+        public var top = 12
         public init(week: ISOWeek) { self.week = week }
     }
 
@@ -114,6 +116,9 @@ public struct WeeklyReport: Sendable {
     public var previous: ISOWeek
     /// Retailers in the window, most posts first (ids); `Tally.allPosts` is not among them.
     public var retailers: [String]
+    /// The `options.top` retailers the HTML shows: most posts on privacy and personalization in the
+    /// window, then most posts, then id.
+    public var focus: [String] = []
     public var names: [String: String]
     /// Per retailer (and `Tally.allPosts`) and aspect: this week, last week, the whole window.
     public var thisWeek: [String: [Aspect: AspectFigures]] = [:]
@@ -172,11 +177,17 @@ extension WeeklyReport {
                 rep.windowFigures[r, default: [:]][a] = AspectFigures(posts: vWin, cell: tally.sum(retailer: r, weeks: weekList, aspect: a))
             }
         }
+        rep.focus = Array(retailers.sorted {
+            let a = rep.windowFigures[$0]!.values.reduce(0) { $0 + $1.n }, b = rep.windowFigures[$1]!.values.reduce(0) { $0 + $1.n }
+            if a != b { return a > b }
+            let va = rep.volume[$0]!.window, vb = rep.volume[$1]!.window
+            return va != vb ? va > vb : $0 < $1
+        }.prefix(max(1, options.top)))
         rep.computeChanges(keys)
         rep.computeTrendsAndSpikes(keys, tally)
         rep.computeDrivers(keys)
         rep.computeQuadrant()
-        for r in retailers {
+        for r in rep.focus {
             let win = rep.windowFigures[r]!
             for d in Driver.allCases {
                 let label: SentimentLabel = d.aspect == .privacy ? .negative : .positive

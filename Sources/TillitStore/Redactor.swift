@@ -46,11 +46,19 @@ public struct Redactor: Sendable {
     }
 
     public func redact(_ text: String) -> String {
+        // Every rule needs an '@' or a digit: most posts have neither and are returned as they are.
+        var hasAt = false, hasDigit = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: "@") { hasAt = true } else if b >= 48 && b <= 57 { hasDigit = true }
+        }
+        guard hasAt || hasDigit else { return text }
         let u = Array(text.unicodeScalars)
         var spans: [(Range<Int>, String)] = []
-        spans += emails(u)
-        spans += addresses(u)
-        spans += numbers(u)
+        if hasAt { spans += emails(u) }
+        if hasDigit {
+            spans += addresses(u)
+            spans += numbers(u)
+        }
         if spans.isEmpty { return text }
         spans.sort { $0.0.lowerBound != $1.0.lowerBound ? $0.0.lowerBound < $1.0.lowerBound : $0.0.count > $1.0.count }
         var out = String.UnicodeScalarView()
@@ -159,7 +167,15 @@ public struct Redactor: Sendable {
             var j = i
             while j < u.count, isLetter(u[j]) || (u[j] == "-" && j + 1 < u.count && isLetter(u[j + 1])) { j += 1 }
             if j < u.count, u[j] == "." { j += 1 } // "St."
-            let lower = u[i..<j].filter { $0 != "." }.flatMap { String($0).lowercased().unicodeScalars }
+            var lower: [Unicode.Scalar] = []
+            lower.reserveCapacity(j - i)
+            for c in u[i..<j] where c != "." {
+                if c.value < 128 {
+                    lower.append(c.value >= 65 && c.value <= 90 ? Unicode.Scalar(c.value + 32)! : c)
+                } else {
+                    lower.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
             out.append(Word(range: i..<j, lower: lower, capitalized: u[i].properties.isUppercase && (i == 0 || !isDigit(u[i - 1]))))
             i = j
         }

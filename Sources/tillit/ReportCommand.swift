@@ -37,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("lexicons"), help: ArgumentHelp("Lexicon directory (for the redaction word lists).", valueName: "DIR"))
     var lexicons: String?
 
+    @Option(name: .customLong("top"), help: ArgumentHelp("Retailers shown in the HTML (most posts on privacy and personalization); CSV and JSON keep all.", valueName: "N"))
+    var top: Int = 12
+
     @Option(name: .customLong("examples"), help: ArgumentHelp("Example posts per driver and retailer.", valueName: "N"))
     var examples: Int = 2
 
@@ -44,6 +47,7 @@ struct ReportCommand: ParsableCommand {
         if let w = week, ISOWeek(w) == nil { throw ValidationError("--week must be an ISO week such as 2026-W47") }
         guard (1...104).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 104") }
         guard ReportLocale.Code(rawValue: locale) != nil else { throw ValidationError("--locale must be en, sv or da") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard (0...10).contains(examples) else { throw ValidationError("--examples must be between 0 and 10") }
     }
 
@@ -57,6 +61,7 @@ struct ReportCommand: ParsableCommand {
         o.weeks = weeks
         o.locale = ReportLocale.Code(rawValue: locale)!
         o.examplesPerDriver = examples
+        o.top = top
         let report = try ReportSupport.map { try WeeklyReport.build(store: db, options: o, redactor: redactor) }
         let html = HTMLReportWriter(report: report).html()
         let path = try ReportSupport.write(dir: out, html: html, figures: report.figures)
