@@ -33,6 +33,10 @@ for jobs in 1 "$cores"; do
   t=$(grep -oE 'total [0-9.]+' "$log" | cut -d' ' -f2)
   a=$(grep -oE 'analysis [0-9.]+' "$log" | cut -d' ' -f2)
   m=$(grep -oE 'peak memory [0-9]+' "$log" | cut -d' ' -f3)
+  if [ "$jobs" = 1 ]; then
+    tl=$(grep -oE 'text layer [0-9.]+' "$log" | cut -d' ' -f3)
+    read r p < <(rate "$tl"); row "text layer: tokenize+normalise+lang id (1 core)" "$tl" "$r" "$p" "-"
+  fi
   read r p < <(rate "$a"); row "analysis only ($jobs core$( [ "$jobs" = 1 ] || echo s))" "$a" "$r" "$p" "$m"
   read r p < <(rate "$t"); row "end to end ($jobs core$( [ "$jobs" = 1 ] || echo s))" "$t" "$r" "$p" "$m"
 done

@@ -1,5 +1,8 @@
 import TillitCore
 import TillitText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Analyses posts: tokenize → identify language → resolve words → clauses → sentiment → aspects →
 /// retailers. One `Analyzer` per thread (it owns ICU and stemmer state and word caches); the
@@ -16,6 +19,8 @@ public final class Analyzer {
     /// Pseudonymizes author names for output; nil keeps no author at all.
     public var pseudonymizer: ((String) -> String)?
     private var scratch = AnalyzedText()
+    /// Seconds spent in the text layer (tokenize, normalise, identify the language), for `--timings`.
+    public private(set) var textLayerSeconds = 0.0
     private let ngramCache = NgramCache()
 
     public init(bundle: LexiconBundle) {
@@ -66,9 +71,11 @@ public final class Analyzer {
     public func analyze(_ post: Post, forceLanguage: Language? = nil, keepText: Bool = false) -> PostAnalysis {
         scratch.bytes.removeAll(keepingCapacity: true)
         scratch.bytes.append(contentsOf: post.text.utf8)
+        let t0 = monotonicSeconds()
         tokenizer.tokenize(into: &scratch)
         let text = scratch
         var guess = bundle.identifier.identify(text, hint: post.languageHint, cache: ngramCache)
+        textLayerSeconds += monotonicSeconds() - t0
         if let f = forceLanguage { guess = LanguageGuess(language: f, confidence: 1, source: "forced", scores: guess.scores) }
         let lang = guess.language.lexiconLanguage
         let resolver = resolvers[lang]!
@@ -114,4 +121,11 @@ public final class Analyzer {
         }
         return result
     }
+}
+
+/// Monotonic clock in seconds (diagnostic timings only; never in outputs).
+func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

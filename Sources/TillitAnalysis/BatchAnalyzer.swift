@@ -9,6 +9,8 @@ import Glibc
 public final class BatchAnalyzer: @unchecked Sendable {
     let analyzers: [Analyzer]
     public var jobs: Int { analyzers.count }
+    /// Text-layer seconds summed over the workers.
+    public var textLayerSeconds: Double { analyzers.reduce(0) { $0 + $1.textLayerSeconds } }
 
     public init(bundle: LexiconBundle, jobs: Int, pseudonymizer: ((String) -> String)? = nil) {
         analyzers = (0..<max(1, jobs)).map { _ in

@@ -149,7 +149,7 @@ struct AnalyzeCommand: ParsableCommand {
         if !quiet { Diagnostics.note(tally.summary(rejectPath: rejectFile != nil ? rejectPath : nil, output: output)) }
         if timings {
             let total = Clock.now() - started
-            Diagnostics.note("timings: total \(formatFixed(total, 3)) s; import \(formatFixed(importSeconds, 3)) s; analysis \(formatFixed(analyseSeconds, 3)) s on \(workers.jobs) thread(s); write \(formatFixed(writeSeconds, 3)) s; \(tally.analysed) posts; peak memory \(Clock.peakMemoryMB()) MB")
+            Diagnostics.note("timings: total \(formatFixed(total, 3)) s; import \(formatFixed(importSeconds, 3)) s; analysis \(formatFixed(analyseSeconds, 3)) s on \(workers.jobs) thread(s) (text layer \(formatFixed(workers.textLayerSeconds, 3)) thread-s); write \(formatFixed(writeSeconds, 3)) s; \(tally.analysed) posts; peak memory \(Clock.peakMemoryMB()) MB")
         }
         if tally.rejected > 0 { throw TillitFailure(status: .rejected, message: "\(tally.rejected) record(s) rejected; see \(rejectPath)") }
     }
