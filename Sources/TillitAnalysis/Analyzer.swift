@@ -93,9 +93,7 @@ public final class Analyzer {
             }
         }
         let lex = resolver.lexicon
-        let phrases = PhraseMatcher.matches(resolved, phrases: lex.phrases, starts: lex.startsPhrase) { m in
-            switch m { case .aspectCue, .block: return false; default: return true }
-        }
+        let phrases = PhraseMatcher.matches(resolved, phrases: lex.sentimentPhrases, starts: lex.startsSentimentPhrase) { _ in true }
         // Roles from phrases must be visible to clause segmentation ("även om", "trots att").
         for m in phrases { if case .role(let r, _) = m.phrase.meaning { resolved[m.range.lowerBound].roles.formUnion(r) } }
         let roleResolved = resolved
@@ -103,7 +101,7 @@ public final class Analyzer {
         let sentiment = sentimentScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: phrases, explain: keepText) { i in
             self.describe(roleResolved[i], primary: resolver)
         }
-        let aspectPhrases = PhraseMatcher.gappedMatches(roleResolved, text: text, clauses: clauses, phrases: lex.phrases, starts: lex.startsPhrase)
+        let aspectPhrases = PhraseMatcher.gappedMatches(roleResolved, text: text, clauses: clauses, phrases: lex.aspectPhrases, starts: lex.startsAspectPhrase)
         let aspects = aspectScorer.score(text: text, resolved: roleResolved, clauses: clauses, phrases: aspectPhrases, sentiment: sentiment,
                                          cueLists: lex.cueLists, explain: keepText)
         let registry = bundle.registry

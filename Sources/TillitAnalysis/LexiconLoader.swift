@@ -173,7 +173,7 @@ public struct LexiconLoader {
                 lex.info[Int(id)].valenceSource = src
             } else {
                 let terms = toks.map { lex.term($0) }
-                lex.phrases[terms[0]]?.removeAll { $0.terms == terms && { if case .valence = $0.meaning { return true }; return false }($0) }
+                lex.removeValencePhrase(terms)
                 lex.addPhrase(Phrase(terms: terms, meaning: .valence(v), source: src))
             }
         }

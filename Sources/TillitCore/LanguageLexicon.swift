@@ -88,6 +88,12 @@ public struct LanguageLexicon: Sendable {
     public var headCueList: [Int32] = []
     /// Per term id: whether some phrase starts with it (skips the phrase dictionary for most tokens).
     public var startsPhrase: [Bool] = []
+    /// The same phrases split by use: valence and roles (contiguous matching) and aspect cues and blocks
+    /// (gapped matching), each with its own start flags, so neither matcher walks the other's entries.
+    public var sentimentPhrases: [Int32: [Phrase]] = [:]
+    public var startsSentimentPhrase: [Bool] = []
+    public var aspectPhrases: [Int32: [Phrase]] = [:]
+    public var startsAspectPhrase: [Bool] = []
 
     /// The cues of a resolved token.
     public func cues(_ r: ResolvedToken) -> [AspectCue] { r.cueList >= 0 ? cueLists[Int(r.cueList)] : [] }
@@ -118,11 +124,32 @@ public struct LanguageLexicon: Sendable {
 
     public func info(_ id: Int32) -> WordInfo { info[Int(id)] }
 
+    /// Removes an earlier valence phrase with the same terms (a later file overrides it).
+    public mutating func removeValencePhrase(_ terms: [Int32]) {
+        guard let first = terms.first else { return }
+        let isSame: (Phrase) -> Bool = { p in
+            if case .valence = p.meaning { return p.terms == terms }
+            return false
+        }
+        phrases[first]?.removeAll(where: isSame)
+        sentimentPhrases[first]?.removeAll(where: isSame)
+    }
+
     public mutating func addPhrase(_ p: Phrase) {
         guard let first = p.terms.first else { return }
         phrases[first, default: []].append(p)
         while startsPhrase.count <= Int(first) { startsPhrase.append(false) }
         startsPhrase[Int(first)] = true
+        switch p.meaning {
+        case .aspectCue, .block:
+            aspectPhrases[first, default: []].append(p)
+            while startsAspectPhrase.count <= Int(first) { startsAspectPhrase.append(false) }
+            startsAspectPhrase[Int(first)] = true
+        default:
+            sentimentPhrases[first, default: []].append(p)
+            while startsSentimentPhrase.count <= Int(first) { startsSentimentPhrase.append(false) }
+            startsSentimentPhrase[Int(first)] = true
+        }
         maxPhraseLength = max(maxPhraseLength, p.terms.count)
     }
 

@@ -18,13 +18,19 @@ public enum PhraseMatcher {
             let t = resolved[i].term
             var best: PhraseMatch?
             if t >= 0, starts.isEmpty || (Int(t) < starts.count && starts[Int(t)]), let candidates = phrases[t] {
-                for p in candidates where p.terms.count <= n - i && filter(p.meaning) {
-                    var ok = true
-                    for k in 1..<max(1, p.terms.count) where resolved[i + k].term != p.terms[k] { ok = false; break }
-                    if ok, best == nil || p.terms.count > best!.range.count {
-                        best = PhraseMatch(range: i..<(i + p.terms.count), phrase: p)
+                var bestIndex = -1, bestCount = 0
+                candidates.withUnsafeBufferPointer { cs in
+                    for c in cs.indices {
+                        let count = cs[c].terms.count
+                        guard count <= n - i, count > bestCount else { continue }
+                        var ok = true
+                        cs[c].terms.withUnsafeBufferPointer { terms in
+                            for k in 1..<max(1, count) where resolved[i + k].term != terms[k] { ok = false; break }
+                        }
+                        if ok, filter(cs[c].meaning) { bestIndex = c; bestCount = count }
                     }
                 }
+                if bestIndex >= 0 { best = PhraseMatch(range: i..<(i + bestCount), phrase: candidates[bestIndex]) }
             }
             if let b = best { out.append(b); i = b.range.upperBound } else { i += 1 }
         }
