@@ -50,11 +50,15 @@ extension PhraseMatcher {
                                      phrases: [Int32: [Phrase]], starts: [Bool], maxGap: Int = aspectGap) -> [PhraseMatch] {
         var out: [PhraseMatch] = []
         let n = resolved.count
+        // Terms present in this text: a candidate whose words are not all present is skipped at once.
+        var present = Set<Int32>()
+        present.reserveCapacity(n)
+        for r in resolved where r.term >= 0 { present.insert(r.term) }
         for i in 0..<n {
             let t = resolved[i].term
             guard t >= 0, Int(t) < starts.count, starts[Int(t)], let candidates = phrases[t] else { continue }
             var best: PhraseMatch?
-            for p in candidates {
+            for p in candidates where p.terms.count == 1 || p.terms.dropFirst().allSatisfy({ present.contains($0) }) {
                 let allowed: Int
                 switch p.meaning {
                 case .aspectCue: allowed = maxGap

@@ -23,41 +23,69 @@ public struct PostAnalysis: Sendable {
     }
 }
 
-/// Minimal, deterministic JSON building (fixed key order, fixed number format).
+/// Minimal, deterministic JSON building (fixed key order, fixed number format), into a byte buffer.
 public struct JSONBuilder {
-    public private(set) var out: String = ""
-    public init() { out.reserveCapacity(512) }
+    public private(set) var bytes: [UInt8] = []
+    public init() { bytes.reserveCapacity(768) }
 
-    public mutating func raw(_ s: String) { out += s }
-    public mutating func string(_ s: String) { JSONBuilder.appendEscaped(s, to: &out) }
-    public mutating func number(_ v: Double, digits: Int = 4) { out += formatNumber(v, digits) }
-    public mutating func key(_ k: String) { JSONBuilder.appendEscaped(k, to: &out); out += ":" }
+    /// The JSON text built so far.
+    public var out: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    public mutating func string(_ s: String) { JSONBuilder.appendEscaped(s, to: &bytes) }
+    public mutating func number(_ v: Double, digits: Int = 4) { bytes.append(contentsOf: formatNumber(v, digits).utf8) }
+    public mutating func key(_ k: String) { JSONBuilder.appendEscaped(k, to: &bytes); bytes.append(UInt8(ascii: ":")) }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends `s` as a JSON string literal (escapes quotes, backslash, control characters, U+2028/9).
     public static func appendEscaped(_ s: String, to out: inout String) {
-        out += "\""
+        var b: [UInt8] = []
+        appendEscaped(s, to: &b)
+        out += String(decoding: b, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal to a byte buffer.
+    public static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        let u = s.utf8
         var needs = false
-        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { needs = true; break }
-        if !needs { out += s; out += "\""; return }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        for b in u where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { needs = true; break }
+        if !needs { out.append(contentsOf: u); out.append(0x22); return }
+        var it = u.makeIterator()
+        var pending: [UInt8] = []
+        while let b = it.next() {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0xE2:
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9: escape them; any other E2 sequence passes.
+                pending = [b]
+                if let b1 = it.next() {
+                    pending.append(b1)
+                    if b1 == 0x80, let b2 = it.next() {
+                        if b2 == 0xA8 || b2 == 0xA9 {
+                            out.append(contentsOf: Array("\\u202".utf8)); out.append(b2 == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                            pending = []
+                            continue
+                        }
+                        pending.append(b2)
+                    }
+                }
+                out.append(contentsOf: pending)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if b < 0x20 {
+                    out.append(contentsOf: Array("\\u00".utf8))
+                    out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(b)
                 }
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 
