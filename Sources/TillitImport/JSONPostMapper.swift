@@ -151,57 +151,6 @@ public struct JSONPostMapper: Sendable {
     }
 }
 
-/// Newline-delimited JSON: one object per line. Broken lines are rejected with line and reason;
-/// an unterminated last line (a collector killed mid-write) that does not parse is rejected as truncated.
-public final class NDJSONReader: PostReader {
-    let lines: LineReader
-    let mapper: JSONPostMapper
-    var record = 0
-    var pending: ImportEvent?
-
-    public init(source: ByteSource, mapper: JSONPostMapper) {
-        lines = LineReader(source: source)
-        self.mapper = mapper
-    }
-
-    public func next() throws(ImportError) -> ImportEvent? {
-        var result: ImportEvent?
-        while result == nil {
-            var ev: ImportEvent?
-            let more: Bool
-            do {
-                more = try lines.next { line in
-                    let origin = RecordOrigin(file: lines.source.name, line: lines.lineNumber, record: record)
-                    switch line {
-                    case .overlong(let length, let prefix):
-                        record += 1
-                        ev = .rejected(origin, reason: "line of \(length) bytes exceeds the \(lines.maximumLine)-byte limit",
-                                       snippet: prefix.withUnsafeBufferPointer { snippet($0) })
-                    case .line(let bytes):
-                        var k = 0
-                        while k < bytes.count, bytes[k] == 32 || bytes[k] == 9 { k += 1 }
-                        if k == bytes.count { return } // blank line: not a record
-                        record += 1
-                        do {
-                            let (value, _) = try JSONParser.parse(bytes)
-                            ev = mapper.map(value, origin: origin)
-                        } catch let error as JSONError {
-                            let truncated = lines.lastLineUnterminated
-                            ev = .rejected(origin, reason: (truncated ? "truncated last line: " : "invalid JSON: ") + error.description,
-                                           snippet: snippet(bytes))
-                        } catch {
-                            ev = .rejected(origin, reason: "\(error)", snippet: snippet(bytes))
-                        }
-                    }
-                }
-            } catch let e as ImportError { throw e } catch { throw ImportError(file: lines.source.name, reason: "\(error)") }
-            if !more { return nil }
-            result = ev
-        }
-        return result
-    }
-}
-
 /// The values that won each role, as byte ranges into the record (parsed only when read).
 struct RawRoles {
     let bytes: UnsafeBufferPointer<UInt8>
