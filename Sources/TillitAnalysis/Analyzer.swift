@@ -122,7 +122,7 @@ public final class Analyzer {
 }
 
 /// Monotonic clock in seconds (diagnostic timings only; never in outputs).
-func monotonicSeconds() -> Double {
+public func monotonicSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

@@ -42,19 +42,8 @@ public struct CorpusGenerator {
         guard !retailers.isEmpty else { throw FileError(path: directory + "/slots.tsv", reason: "no retailer lines") }
     }
 
-    /// SplitMix64: small, fast, and identical everywhere.
-    public struct Random {
-        var state: UInt64
-        public init(seed: UInt64) { state = seed }
-        public mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
+    /// The generator's random source (SplitMix64, identical everywhere).
+    public typealias Random = SplitMix64
 
     /// One generated post: id, language, retailer, time, author and text.
     public struct Generated { public var id: String; public var lang: String; public var retailer: RetailerSlot; public var created: Timestamp; public var author: String; public var text: String; public var topic: String; public var rating: Int }

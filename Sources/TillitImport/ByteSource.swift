@@ -2,6 +2,7 @@
 import Glibc
 #endif
 internal import CTillitCompress
+import TillitCore
 
 /// Compression formats recognised from their magic bytes.
 public enum Compression: String, Sendable {
@@ -182,17 +183,10 @@ public final class ByteSource {
 
 /// A seeded source of chunk sizes for the chunking test hook (SplitMix64).
 struct ChunkSizer: Sendable {
-    var state: UInt64
+    var random: SplitMix64
     let maximum: Int
-    init(seed: UInt64, maximum: Int) { state = seed; self.maximum = max(1, maximum) }
-    mutating func nextSize() -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return 1 + Int(z % UInt64(maximum))
-    }
+    init(seed: UInt64, maximum: Int) { random = SplitMix64(seed: seed); self.maximum = max(1, maximum) }
+    mutating func nextSize() -> Int { 1 + Int(random.next() % UInt64(maximum)) }
 }
 
 func errnoText() -> String { String(cString: strerror(errno)) }

@@ -13,22 +13,10 @@ import TillitAnalysis
 import Glibc
 #endif
 
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-}
-
 let tokens: [[UInt8]] = ["{", "}", "[", "]", "\"", ":", ",", "\\u", "\\ud800", "\n", "\r", "\t", "<", ">", "&", "&aacute;", "<!ENTITY a \"aaaa\">",
                          "<![CDATA[", "]]>", "\"\"", "1e999999", "-0", "12345678901234567890123", "null", "true", "\u{0}", "\u{FEFF}"].map { Array($0.utf8) }
 
-func mutate(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
     var b = input
     for _ in 0..<(1 + rng.below(8)) {
         switch rng.below(9) {
@@ -67,7 +55,7 @@ let seeds = FileBytes.list(seedsDir).filter { !FileBytes.isDirectory(seedsDir + 
 guard !seeds.isEmpty else { print("tillit-fuzz: no seed files in \(seedsDir)"); exit(1) }
 let formats = Formats.all.map(\.name).filter { $0 != "mapping" } + ["auto"]
 let analyzer: Analyzer? = LexiconLocator.find(nil).flatMap { try? LexiconLoader(directory: $0).load() }.map { Analyzer(bundle: $0) }
-var rng = SplitMix(state: seed)
+var rng = SplitMix64(seed: seed)
 let current = outDir + "/current.bin"
 let start = now()
 var executions = 0, posts = 0, rejected = 0, fatal = 0

@@ -2,14 +2,11 @@
 import Glibc
 #endif
 import TillitImport
+import TillitAnalysis
 
 /// Wall-clock seconds and peak memory, for `--timings` diagnostics only (never in data outputs).
 enum Clock {
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    static func now() -> Double { monotonicSeconds() }
 
     /// Peak resident set size (VmHWM) in MB, from /proc/self/status.
     static func peakMemoryMB() -> Int {

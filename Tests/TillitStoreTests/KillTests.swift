@@ -112,7 +112,7 @@ func waitForRunningRun(_ path: String, pid: pid_t) {
         clock_gettime(CLOCK_MONOTONIC, &t1)
         let durationUs = max(200_000, Int((t1.tv_sec - t0.tv_sec) * 1_000_000 + (t1.tv_nsec - t0.tv_nsec) / 1000))
         let seed: UInt64 = 47
-        var rng = TallyTests.SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         var kills = 0
         for round in 0..<8 {
             let child = spawnTillit(["ingest", corpus, "--db", killed] + common)

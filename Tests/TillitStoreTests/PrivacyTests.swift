@@ -57,22 +57,10 @@ import TillitStore
 }
 
 @Suite struct TallyTests {
-    /// A small seeded generator (SplitMix64) so failures can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("tallies form a commutative monoid: any order and grouping gives the same result")
     func monoid() {
         let seed: UInt64 = 20_261_120
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         var parts: [Tally] = []
         for _ in 0..<8 {
             var t = Tally()

@@ -2,6 +2,7 @@ import Testing
 import TillitCore
 import TillitStore
 import TillitTestSupport
+import TillitImport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -101,7 +102,7 @@ func runInfo() -> RunInfo {
             _ = try s.forget(authorPseudonym: "a:cccc")
         }
         for suffix in ["", "-wal"] {
-            let bytes = (try? FileBytesReader.read(path + suffix)) ?? []
+            let bytes = (try? FileBytes.read(path + suffix)) ?? []
             #expect(!String(decoding: bytes, as: UTF8.self).contains("MARKER-ZQXJ"), "found in \(path + suffix)")
         }
     }
@@ -126,18 +127,3 @@ func runInfo() -> RunInfo {
     }
 }
 
-/// Reads a whole file (POSIX, for tests).
-enum FileBytesReader {
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let f = fopen(path, "rb") else { return [] }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buf, 1, buf.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: buf[0..<n])
-        }
-        return out
-    }
-}
